@@ -1,0 +1,89 @@
+"""Shared fixtures: the repository root and one session-scoped build of the book.
+
+The book is built once per test session, from a clean output folder (so every
+chapter executes), with the maintainers' flags ``-W -n --keep-going``. Tests
+marked ``book`` inspect that build instead of building again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+JUPYTER_BOOK = str(BIN / "jupyter-book")
+BUILD_FLAGS = ["-W", "-n", "--keep-going"]
+
+
+@dataclass
+class BookBuild:
+    source: Path  # the book's source folder
+    output: Path  # the folder holding _build/
+    returncode: int
+    log: str
+    seconds: float
+
+    @property
+    def html(self) -> Path:
+        return self.output / "_build" / "html"
+
+    @property
+    def executed(self) -> Path:
+        return self.output / "_build" / "jupyter_execute"
+
+
+def build_book(
+    source: Path, output: Path | None = None, extra_env: dict | None = None, timeout: int = 1800
+) -> BookBuild:
+    """Run ``jupyter-book build`` on a source folder and capture everything."""
+    output = output or source
+    env = {**os.environ, **(extra_env or {})}
+    env.pop("MPLBACKEND", None)
+    command = [JUPYTER_BOOK, "build", str(source), *BUILD_FLAGS]
+    if output != source:
+        command += ["--path-output", str(output)]
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=timeout, cwd=source
+    )
+    seconds = time.perf_counter() - started
+    return BookBuild(source, output, result.returncode, result.stdout + result.stderr, seconds)
+
+
+def copy_repo(destination: Path) -> Path:
+    """A working copy of the repository without builds or the virtual environment."""
+    ignore = shutil.ignore_patterns(
+        "_build",
+        ".venv",
+        ".git",
+        "__pycache__",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".hypothesis",
+        "*.egg-info",
+    )
+    shutil.copytree(ROOT, destination, ignore=ignore)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory) -> BookBuild:
+    """The whole book, built once from clean with the maintainers' flags."""
+    output = tmp_path_factory.mktemp("book-output")
+    build = build_book(ROOT, output)
+    if build.returncode != 0:
+        pytest.fail(f"jupyter-book build failed (exit {build.returncode}):\n{build.log[-6000:]}")
+    return build

@@ -1,0 +1,96 @@
+"""The chart style: CJK text renders, output is deterministic, sources are written."""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import itertools
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib import font_manager
+
+from analysis import plotting
+
+
+def _chinese_chart(path):
+    fig, ax = plotting.figure(height=3)
+    ax.barh(["生产总值", "一般公共预算收入", "税收收入"], [8.0, -1.8, 3.3])
+    ax.set_title("2020年 增长率 −1.8%")
+    plotting.zero_line(ax)
+    plotting.add_source(fig, ["F0002", "F0001"])
+    plotting.save_png(fig, path)
+    plt.close(fig)
+    return path.read_bytes()
+
+
+def test_cjk_font_comes_from_the_installed_package():
+    path = plotting.cjk_font_path()
+    assert path.name == "NotoSansCJKsc-Regular.otf"
+    assert "site-packages" in str(path) or "dist-packages" in str(path)
+    names = {f.name for f in font_manager.fontManager.ttflist if f.fname == str(path)}
+    assert plotting.CJK_FAMILY in names
+
+
+def test_latin_font_comes_first():
+    family = matplotlib.rcParams["font.family"]
+    assert family[0] == plotting.LATIN_FAMILY
+    assert plotting.CJK_FAMILY in family
+
+
+def test_chinese_labels_render_without_missing_glyphs(tmp_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _chinese_chart(tmp_path / "chart.png")
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    assert not missing, missing
+
+
+def test_a_font_without_cjk_would_be_caught(tmp_path):
+    # The check above can fail: with only the Latin font, glyphs go missing.
+    latin_only = matplotlib.rc_context({"font.family": [plotting.LATIN_FAMILY]})
+    with latin_only, pytest.warns(UserWarning, match="missing from font"):
+        _chinese_chart(tmp_path / "latin-only.png")
+
+
+def test_two_renders_are_byte_identical(tmp_path):
+    first = _chinese_chart(tmp_path / "a.png")
+    second = _chinese_chart(tmp_path / "b.png")
+    assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
+
+
+def test_png_has_no_software_or_time_metadata(tmp_path):
+    data = _chinese_chart(tmp_path / "c.png")
+    assert b"Software" not in data
+    assert b"tIME" not in data
+    assert b"matplotlib" not in data.lower()
+
+
+def test_source_line_names_records_sorted_and_unique():
+    text = plotting.source_text(["F0013", "F0012", "F0013"])
+    assert text == "Source: Minquan County 2021 Government Work Report; records F0012, F0013"
+    assert plotting.source_text(["F0001"]).endswith("; record F0001")
+    assert plotting.source_text([], source="Li et al. (2019)") == "Source: Li et al. (2019)"
+
+
+def test_source_line_is_drawn_on_the_figure():
+    fig, _ = plotting.figure()
+    plotting.add_source(fig, ["F0007"])
+    texts = [t.get_text() for t in fig.texts]
+    plt.close(fig)
+    assert any("record F0007" in t for t in texts)
+
+
+def test_palette_is_distinct_in_greyscale():
+    def luminance(hex_colour):
+        r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    levels = sorted(luminance(c) for c in plotting.SERIES[:4])
+    gaps = [b - a for a, b in itertools.pairwise(levels)]
+    assert min(gaps) > 0.04, levels
