@@ -15,6 +15,7 @@ from .errors import InputError
 COMMANDS = {
     "sections": ("analysis.report_cli:main", "list the report's sections with their spans"),
     "check": ("analysis.figures:check_main", "validate data/figures.csv against the seed"),
+    "mentions": ("analysis.coverage:mentions_main", "list numeric mentions [--uncovered]"),
     "derive": ("analysis.derive:main", "write data/derived.csv"),
     "paths": ("analysis.paths_table:main", "write data/paths.csv"),
 }

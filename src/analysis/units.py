@@ -12,6 +12,12 @@ from __future__ import annotations
 YI = 1e8
 WAN = 1e4
 
+# measure words of counted things (the measure word stays in `unit`)
+COUNT_WORDS = (
+    "个", "家", "处", "座", "所", "条", "块", "栋", "笔", "件", "批次", "项",
+    "种", "次", "届", "套", "台", "辆", "位", "张", "支", "期", "级",
+)  # fmt: skip
+
 # unit as written -> (unit_std, factor)
 UNITS: dict[str, tuple[str, float]] = {
     # money
@@ -51,13 +57,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "万头": ("head", WAN),
     "头": ("head", 1.0),
     # counted things (the measure word stays in `unit`)
-    **{
-        word: ("count", 1.0)
-        for word in [
-            "个", "家", "处", "座", "所", "条", "块", "栋", "笔", "件", "批次", "项",
-            "种", "次", "届", "套", "台", "辆", "位", "张", "支", "期", "级",
-        ]
-    },
+    **{word: ("count", 1.0) for word in COUNT_WORDS},
     # ranks (第八位 -> 8)
     "位次": ("rank", 1.0),
     "名次": ("rank", 1.0),

@@ -1,0 +1,93 @@
+"""What the report's numbers look like as a whole: counts, kinds and density.
+
+Chapter 1 ('The report and its numbers') is built on these functions: how many
+figures each part and section holds, of which kinds, and where along the text
+the numbers cluster.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import report
+from .scan import Mention
+
+PART_ORDER = ["front", "p1", "p2", "p3", "p4"]
+
+
+def with_parts(figs: pd.DataFrame) -> pd.DataFrame:
+    """Add the part (p1-p4) and the section's English title to each figure."""
+    titles = {s.id: s.title for s in report.sections()}
+    out = figs.copy()
+    out["part"] = [report.part_of(s) for s in out["section"]]
+    out["section_title"] = [titles[s] for s in out["section"]]
+    return out
+
+
+def counts_by_section(figs: pd.DataFrame) -> pd.DataFrame:
+    """Figures per leaf section in text order, with zero rows for sections without any."""
+    counts = figs.groupby("section").size()
+    table = report.section_table()
+    table["figures"] = [int(counts.get(sid, 0)) for sid in table["id"]]
+    table["per_1000_chars"] = 1000 * table["figures"] / table["characters"]
+    return table
+
+
+def counts_by_part(figs: pd.DataFrame) -> pd.DataFrame:
+    """Figures per part, with the part's share of all figures and of the text."""
+    text_length = len(report.text())
+    rows = []
+    for pid in PART_ORDER:
+        sec = report.section(pid)
+        n = int((with_parts(figs)["part"] == pid).sum())
+        rows.append(
+            {
+                "part": pid,
+                "title": report.PART_TITLES.get(pid, sec.title),
+                "figures": n,
+                "share_of_figures": 100 * n / len(figs) if len(figs) else 0.0,
+                "share_of_text": 100 * sec.length / text_length,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def kinds_by_part(figs: pd.DataFrame) -> pd.DataFrame:
+    """A part x kind table of counts (parts as rows, in report order)."""
+    parts = with_parts(figs)
+    table = pd.crosstab(parts["part"], parts["kind"])
+    order = [p for p in PART_ORDER if p in table.index]
+    return table.loc[order]
+
+
+def density(
+    text_length: int,
+    mentions: list[Mention],
+    figs: pd.DataFrame,
+    bin_size: int = 250,
+) -> pd.DataFrame:
+    """Numeric mentions and figure quotes per stretch of ``bin_size`` characters."""
+    if bin_size <= 0:
+        raise ValueError(f"bin_size must be positive, got {bin_size}")
+    starts = list(range(0, text_length, bin_size))
+    n_mentions = [0] * len(starts)
+    n_figures = [0] * len(starts)
+    for m in mentions:
+        n_mentions[m.start // bin_size] += 1
+    for offset in figs["quote_offset"].astype(int):
+        n_figures[offset // bin_size] += 1
+    return pd.DataFrame(
+        {
+            "start": starts,
+            "end": [min(s + bin_size, text_length) for s in starts],
+            "mentions": n_mentions,
+            "figures": n_figures,
+        }
+    )
+
+
+def reader_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """The full list of figures as readers see it: id, where, what, how much, and the quote."""
+    columns = ["id", "section", "indicator", "indicator_zh", "value", "unit", "qualifier",
+               "period", "kind", "quote"]  # fmt: skip
+    return figs[columns].sort_values("id").reset_index(drop=True)

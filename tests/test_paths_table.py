@@ -1,0 +1,148 @@
+"""data/paths.csv: current, complete, hand-checked where it matters, failing loudly."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from analysis import __main__ as cli
+from analysis import paths_table
+from analysis.io import csv_text
+
+TARGET_KINDS = {"target_level", "target_count", "target_share", "target_growth"}
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return paths_table.build()
+
+
+def test_committed_file_is_what_the_code_produces(repo_root, table):
+    committed = (repo_root / "data" / "paths.csv").read_text(encoding="utf-8")
+    assert committed == csv_text(table), "run: python -m analysis paths"
+
+
+def test_every_2021_target_with_a_number_has_a_row(table):
+    figs = paths_table.load_figures()
+    wanted = figs[
+        (figs["period"] == "2021")
+        & (figs["kind"].isin(TARGET_KINDS) | (figs["kind"] == "change_vs_base"))
+    ]["id"]
+    cited = set(";".join(table["input_ids"]).split(";"))
+    missing = sorted(set(wanted) - cited)
+    assert not missing, f"2021 targets without a path row: {missing}"
+
+
+def test_rows_have_a_value_or_a_reason_never_both(table):
+    has_value = table["value"].notna()
+    has_reason = table["reason_no_path"].fillna("") != ""
+    assert (has_value ^ has_reason).all()
+    assert set(table.loc[has_reason, "path_id"]) >= {"cpi:none", "constraint_indicators:none"}
+
+
+def test_sorted_and_unique(table):
+    assert not table.duplicated(["path_id", "year"]).any()
+    assert table.equals(table.sort_values(["path_id", "year"]).reset_index(drop=True))
+
+
+def gdp(table, scenario, year):
+    row = table[(table["path_id"] == f"gdp:{scenario}") & (table["year"] == year)]
+    assert len(row) == 1
+    return float(row["value"].iloc[0])
+
+
+def test_gdp_scenarios_by_hand(table):
+    # 275.5 x 1.08^5 = 275.5 x 1.4693281 = 404.80
+    assert gdp(table, "target_2021_held", 2025) == pytest.approx(404.80, abs=0.01)
+    # doubling by 2035 ends at exactly twice 275.5
+    assert gdp(table, "doubling_by_2035", 2035) == pytest.approx(551.0, abs=0.01)
+    # Henan's 6%: 275.5 x 1.06^5 = 275.5 x 1.3382256 = 368.68
+    assert gdp(table, "henan_14th_fyp", 2025) == pytest.approx(368.68, abs=0.01)
+    # the 2016-2020 pace: 175.5 -> 275.5 in five years, so five more years multiply
+    # 2020 by the same factor again: 275.5 x 275.5 / 175.5 = 432.48
+    assert gdp(table, "implied_2016_2020_average", 2025) == pytest.approx(432.48, abs=0.01)
+    # the floor of 'above the averages' is never below Henan's plan
+    assert gdp(table, "above_averages_floor", 2025) >= gdp(table, "henan_14th_fyp", 2025)
+    scenarios = set(table.loc[table["path_id"].str.startswith("gdp:"), "scenario"])
+    assert len(scenarios) >= 5
+
+
+def test_urbanization_keeps_its_low_confidence(table):
+    rows = table[table["path_id"] == "urbanization:target_2021_held"]
+    assert set(rows["confidence"]) == {"low"}
+    assert rows["external_ids"].iloc[0] != ""
+    step = rows.set_index("year")["value"]
+    assert step[2025] - step[2020] == pytest.approx(7.5)
+
+
+def test_cumulative_jobs_by_hand(table):
+    rows = table[table["path_id"] == "new_urban_jobs:2021_amount_repeated"].set_index("year")
+    assert rows.loc[2025, "value"] == 5 * 5800
+
+
+def make_root(tmp_path, repo_root):
+    (tmp_path / "data").mkdir()
+    shutil.copy(repo_root / "_config.yml", tmp_path / "_config.yml")
+    shutil.copytree(repo_root / "seeds", tmp_path / "seeds")
+    shutil.copytree(repo_root / "data" / "external", tmp_path / "data" / "external")
+    figs = paths_table.load_figures()
+    figs.to_csv(tmp_path / "data" / "figures.csv", index=False)
+    return figs
+
+
+def test_cli_writes_the_file(tmp_path, repo_root, monkeypatch, table):
+    make_root(tmp_path, repo_root)
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    assert cli.main(["paths"]) == 0
+    written = pd.read_csv(tmp_path / "data" / "paths.csv")
+    assert len(written) == len(table)
+    assert not list((tmp_path / "data").glob(".paths.csv.*"))  # no temporary file left
+
+
+def test_cli_fails_cleanly_when_a_figure_is_missing(tmp_path, repo_root, monkeypatch, capsys):
+    figs = make_root(tmp_path, repo_root)
+    figs = figs[~figs["quote"].str.contains("275.5", regex=False)]
+    figs.to_csv(tmp_path / "data" / "figures.csv", index=False)
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    assert cli.main(["paths"]) == 1
+    err = capsys.readouterr().err
+    assert "figures.csv" in err and "275.5" in err and "Traceback" not in err
+    assert not (tmp_path / "data" / "paths.csv").exists()
+
+
+def test_ten_things_by_hand():
+    things = paths_table.ten_things()
+    assert list(things["number"]) == list(range(1, 11))
+    # items 1, 3 and 5 name projects without a number
+    assert list(things.loc[things["n_quantities"] == 0, "number"]) == [1, 3, 5]
+    assert things.loc[1, "text_zh"].startswith("开工建设安置小区")
+    totals = paths_table.ten_things_totals()
+    assert totals["kindergartens"] == 1 + 5
+    assert totals["water_structures"] == 30 + 48
+    assert totals["stock_5g_2021"] == 352 + 210
+    assert totals["growth_5g_pct"] == pytest.approx(100 * 210 / 352)
+
+
+def test_charts_carry_their_source_lines(table):
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from analysis import context, growth_charts
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing CJK glyph would warn
+        figs = paths_table.load_figures()
+        charts = [
+            growth_charts.gdp_scenarios(table),
+            growth_charts.cascade(context.cascade_2021(figs)),
+        ]
+        for fig in charts:
+            fig.canvas.draw()
+    for fig in charts:
+        texts = " ".join(t.get_text() for t in fig.texts)
+        assert texts.startswith("Source:")
+        assert "F0001" in texts or "F0401" in texts
+        plt.close(fig)
