@@ -1,0 +1,62 @@
+"""Chapter 1's counts: by section, by part, by kind, and along the text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import inventory, report
+from analysis.scan import Mention
+
+
+def _figs(rows):
+    return pd.DataFrame(rows, columns=["id", "section", "kind", "quote_offset"])
+
+
+SAMPLE = _figs(
+    [
+        ("F1", "p1.head", "level", 354),
+        ("F2", "p1.head", "growth_rate", 368),
+        ("F3", "p1.t2", "count", 1400),
+        ("F4", "p3.targets", "target_growth", 10800),
+    ]
+)
+
+
+def test_counts_by_section_cover_every_leaf_and_every_figure():
+    table = inventory.counts_by_section(SAMPLE)
+    assert list(table["id"]) == [s.id for s in report.leaves()]
+    counts = dict(zip(table["id"], table["figures"], strict=True))
+    assert counts["p1.head"] == 2 and counts["p1.t2"] == 1 and counts["p3.targets"] == 1
+    assert counts["p2.goals"] == 0
+    head = table.set_index("id").loc["p1.head"]
+    assert head["per_1000_chars"] == pytest.approx(2000 / report.section("p1.head").length)
+
+
+def test_counts_by_part_shares():
+    table = inventory.counts_by_part(SAMPLE).set_index("part")
+    assert table.loc["p1", "figures"] == 3 and table.loc["p3", "figures"] == 1
+    assert table["share_of_figures"].sum() == pytest.approx(100)
+    assert table["share_of_text"].sum() == pytest.approx(100)
+
+
+def test_kinds_by_part_is_a_crosstab_in_report_order():
+    table = inventory.kinds_by_part(SAMPLE)
+    assert list(table.index) == ["p1", "p3"]
+    assert table.loc["p1", "level"] == 1 and table.loc["p3", "target_growth"] == 1
+    assert int(table.to_numpy().sum()) == len(SAMPLE)
+
+
+def test_density_bins_mentions_and_quotes():
+    mentions = [Mention(5, 6, "1", 1.0, "arabic"), Mention(260, 262, "12", 12.0, "arabic")]
+    figs = _figs([("F1", "front", "level", 10), ("F2", "front", "level", 499)])
+    dense = inventory.density(600, mentions, figs, bin_size=250)
+    assert list(dense["start"]) == [0, 250, 500]
+    assert list(dense["end"]) == [250, 500, 600]
+    assert list(dense["mentions"]) == [1, 1, 0]
+    assert list(dense["figures"]) == [1, 1, 0]
+
+
+def test_density_rejects_a_bad_bin_size():
+    with pytest.raises(ValueError, match="bin_size"):
+        inventory.density(100, [], _figs([]), bin_size=0)
