@@ -1,0 +1,112 @@
+"""analysis.audit: verdict rules on hand-made cases, and the report's checks."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import audit
+
+
+@pytest.mark.parametrize(
+    "value, floor, tol, expected",
+    [(14.9, 14.8, 0.01, "consistent"), (14.7, 14.8, 0.01, "approximate"),
+     (14.0, 14.8, 0.01, "inconsistent"), (43.7, 44.0, 0.05, "approximate")],
+)  # fmt: skip
+def test_at_least(value, floor, tol, expected):
+    assert audit.at_least(value, floor, tol) == expected
+
+
+@pytest.mark.parametrize(
+    "a, b, tol, expected",
+    [(16.8, 14.87, 5, "consistent"), (22, 14.87, 5, "approximate"), (30, 14.87, 5, "inconsistent")],
+)
+def test_close(a, b, tol, expected):
+    assert audit.close(a, b, tol) == expected
+
+
+def test_parts_within_whole_reads_bands_and_cumulative_classes():
+    assert audit.parts_within_whole([3, 3, 5, 7], 36) == "consistent"  # 18 <= 36
+    assert audit.parts_within_whole([10, 10, 10, 10], 36) == "consistent"  # cumulative: 10 <= 36
+    assert audit.parts_within_whole([20, 10, 5, 5], 36) == "inconsistent"  # 40 > 36, decreasing
+    assert audit.parts_within_whole([10, 20, 30, 40], 36) == "inconsistent"  # largest > whole
+
+
+def test_equal_values_and_range():
+    assert audit.equal_values([529, 529]) == "consistent"
+    assert audit.equal_values([529, 530]) == "inconsistent"
+    assert audit.within_range(3.18, 1, 6) == "consistent"
+    assert audit.within_range(7.0, 1, 6) == "inconsistent"
+
+
+@pytest.fixture(scope="module")
+def checks():
+    return audit.run().set_index("check", drop=False)
+
+
+def test_report_checks_have_the_hand_computed_verdicts(checks):
+    expected = {
+        "grain_floor": "consistent",  # 74.5万吨 × 2000 = 14.9亿斤 >= 14.8
+        "deposits_doubling": "consistent",  # |16.8 - 14.87| < 5
+        "income_rural_vs_all": "consistent",  # 1.426^(1/4) vs 1.56^(1/5): 9.28 vs 9.30
+        "livelihood_share": "cannot check",
+        "livelihood_five_year": "approximate",  # 43.7 < 220/5 = 44, within 5%
+        "project_classes_2020": "consistent",  # 3+3+5+7 = 18 <= 36
+        "poverty_household_size": "consistent",  # 83358/26238 = 3.18
+    }
+    for check, verdict in expected.items():
+        assert checks.loc[check, "verdict"] == verdict, check
+
+
+def test_every_record_is_complete(checks):
+    assert list(checks["id"]) == [f"A{i:02d}" for i in range(1, len(checks) + 1)]
+    assert set(checks["verdict"]) <= set(audit.VERDICTS)
+    assert (checks[["description", "inputs", "computed", "tolerance", "explanation"]] != "").all(
+        axis=None
+    )
+
+
+def test_repeated_figures_are_found_automatically(checks):
+    repeated = checks[checks["check"] == "repeated"]
+    assert "F0016;F0061" in set(repeated["inputs"])  # 529 villages
+    assert "F0044;F0164" in set(repeated["inputs"])  # 129 poor villages
+
+
+def test_a_changed_repeat_is_flagged_inconsistent():
+    from analysis import figures
+
+    frame = figures.load().reset_index(drop=True)
+    frame.loc[frame["id"] == "F0061", "value"] = 530.0
+    result = audit.run(frame).set_index("inputs")
+    assert result.loc["F0016;F0061", "verdict"] == "inconsistent"
+
+
+def test_series_of_one_indicator_over_years_is_not_a_repeat():
+    frame = pd.DataFrame(
+        {
+            "id": ["F1", "F2", "F3", "F4"],
+            "indicator": ["GDP", "GDP", "Villages", "Villages"],
+            "kind": ["level"] * 4,
+            "unit_std": ["CNY", "CNY", "count", "count"],
+            "period": ["2019", "2020", "2020", "2020"],
+            "value": ["1", "2", "5", "5"],
+            "section": ["a", "b", "a", "b"],
+        }
+    )
+    groups = audit.repeated_figures(frame)
+    assert [list(g["id"]) for g in groups] == [["F3", "F4"]]
+
+
+def test_summary_lists_every_verdict(checks):
+    counts = audit.summary(checks)
+    assert set(counts) == set(audit.VERDICTS)
+    assert sum(counts.values()) == len(checks)
+
+
+def test_class_readings_by_hand():
+    names = ["10亿+", "5-10亿", "3-5亿", "1-3亿", "0.5-1亿"]
+    frame = audit.class_readings(36, [3, 3, 5, 7], names)
+    bands = frame[frame["whole"] == "Read as bands"]["value"].tolist()
+    cumulative = frame[frame["whole"] == "Read as cumulative"]["value"].tolist()
+    assert bands == [3, 3, 5, 7, 18]
+    assert cumulative == [3, 0, 2, 2, 29]

@@ -1,0 +1,81 @@
+"""Glued numbers in the built book equal values recomputed by hand from the report.
+
+The expectations are typed from the report's own numbers (not taken from
+analysis.derive); the test reads the glue outputs of the executed notebooks.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.book
+
+
+def _outputs(book, chapter: str) -> list[dict]:
+    """Glue outputs of a chapter: from the executed notebook, or from the
+    <chapter>.glue.json file myst-nb writes beside it (display=False glues)."""
+    folder = book.executed / "chapters"
+    outputs = []
+    notebook = folder / f"{chapter}.ipynb"
+    if notebook.exists():
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            outputs += cell.get("outputs", [])
+    side = folder / f"{chapter}.glue.json"
+    if side.exists():
+        outputs += list(json.loads(side.read_text(encoding="utf-8")).values())
+    return outputs
+
+
+def _glued(book, chapter: str) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for output in _outputs(book, chapter):
+        name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+        text = output.get("data", {}).get("text/plain")
+        if name and text is not None:
+            try:
+                values[name] = float(text.strip("'\""))
+            except ValueError:
+                continue
+    return values
+
+
+CASES = [
+    # chapter, glue key, expected by hand, tolerance
+    ("02-2020-at-a-glance", "rev19", 11.3 / 1.04, 1e-3),
+    ("02-2020-at-a-glance", "dep19", 282.8 / 1.168, 1e-3),
+    ("02-2020-at-a-glance", "elec20_max", 10 * 1.077, 1e-3),
+    ("02-2020-at-a-glance", "spend", 43.7 / 0.888, 1e-3),
+    ("02-2020-at-a-glance", "selfsuff", 100 * 11.3 / (43.7 / 0.888), 1e-2),
+    ("02-2020-at-a-glance", "ldr20", 100 * 157.9 / 282.8, 1e-2),
+    ("02-2020-at-a-glance", "tax_share", 100 * 7.9 / 11.3, 1e-2),
+    ("03-review-by-theme", "kp_plan", 438.1 / 1.054, 1e-2),
+    ("03-review-by-theme", "trade_plan", 4.9 / 1.696, 1e-3),
+    ("03-review-by-theme", "hog_plan", 55.3 / 1.35, 1e-3),
+    ("03-review-by-theme", "agri", 27.1 / 0.32, 1e-3),
+    ("03-review-by-theme", "hh_size", 83358 / 26238, 1e-3),
+    ("04-13th-five-year-plan", "gdp15", 275.5 - 100, 1e-6),
+    ("04-13th-five-year-plan", "gdp_cagr", 100 * ((275.5 / 175.5) ** 0.2 - 1), 1e-3),
+    ("04-13th-five-year-plan", "inc_cagr", 100 * (1.56**0.2 - 1), 1e-3),
+    ("04-13th-five-year-plan", "rural_cagr", 100 * (1.426**0.25 - 1), 1e-3),
+    ("04-13th-five-year-plan", "dep15", 282.8 / 2, 1e-6),
+    ("04-13th-five-year-plan", "grain_jin", 74.5 * 1e4 * 2000 / 1e8, 1e-6),
+    ("08-consistency-audit", "rest_bands", 36 - (3 + 3 + 5 + 7), 1e-9),
+    ("08-consistency-audit", "rest_cumulative", 36 - 7, 1e-9),
+    ("08-consistency-audit", "liv_avg", 220 / 5, 1e-9),
+]
+
+
+@pytest.mark.parametrize("chapter, key, expected, tol", CASES)
+def test_glued_value_matches_hand_computation(book, chapter, key, expected, tol):
+    glued = _glued(book, chapter)
+    assert key in glued, f"{key} not glued in {chapter}"
+    assert glued[key] == pytest.approx(expected, abs=tol)
+
+
+def test_audit_chapter_reports_no_unexplained_inconsistency(book):
+    glued = _glued(book, "08-consistency-audit")
+    assert glued["n_checks"] == sum(
+        glued[k] for k in ("n_consistent", "n_approximate", "n_inconsistent", "n_cannot_check")
+    )
