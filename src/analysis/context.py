@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError, Problem
+from .io import read_csv_strings
 from .locations import data_dir
 
 CONFIDENCE = ("high", "medium", "low")
@@ -47,12 +48,7 @@ def external_path(name: str) -> Path:
 def read_validated(path: Path, required: list[str] | None = None) -> pd.DataFrame:
     """Read one external CSV as text and check source/confidence on every row."""
     path = Path(path)
-    if not path.exists():
-        raise InputError("file not found", file=path)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(f"cannot read as UTF-8 CSV ({exc})", file=path) from exc
+    frame = read_csv_strings(path)
     problems = [
         Problem("required column is missing", file=path, column=column)
         for column in [*(required or []), "source", "confidence"]

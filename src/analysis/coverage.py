@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import locations, report
 from .errors import InputError, Problem
+from .io import read_csv_strings
 from .scan import Mention, scan
 
 EXCLUDED_COLUMNS = ["offset", "text", "section", "reason", "note"]
@@ -66,20 +67,7 @@ def excluded_path() -> Path:
 
 
 def _read(path: Path) -> pd.DataFrame:
-    """Read a curated CSV as strings only (BOM and CRLF accepted)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file is missing", file=path) from None
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"file is not UTF-8 ({exc.reason} at byte {exc.start})", file=path
-        ) from None
-    if not raw.strip():
-        raise InputError("file is empty", file=path)
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return read_csv_strings(path)
 
 
 def _number(text: str) -> float | None:

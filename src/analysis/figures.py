@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import locations, report
 from .errors import InputError, Problem
+from .io import read_csv_strings
 from .scan import mentions_in, scan
 from .units import UNITS
 
@@ -90,25 +91,7 @@ def period_ok(period: str) -> bool:
     return True
 
 
-def read_strings(file: Path) -> pd.DataFrame:
-    """Read a curated CSV as strings; InputError for missing/non-UTF-8/empty files."""
-    try:
-        raw = file.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        raise InputError(f"file is missing or unreadable ({exc.strerror})", file=file) from None
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"file is not UTF-8 (bad byte at position {exc.start}); save it as UTF-8", file=file
-        ) from None
-    if not raw.lstrip(b"\xef\xbb\xbf").strip():
-        raise InputError("file is empty (no header row)", file=file)
-    try:
-        # utf-8-sig drops a byte-order mark; pandas handles CRLF line endings.
-        return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except pd.errors.ParserError as exc:
-        raise InputError(f"file is not valid CSV ({exc})", file=file) from None
+read_strings = read_csv_strings  # kept for callers of the old name
 
 
 def _float(text: str) -> float | None:

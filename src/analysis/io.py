@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import InputError
+
 
 def write_text_atomic(path: Path, content: str) -> None:
     path = Path(path)
@@ -34,3 +36,28 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
     write_text_atomic(path, csv_text(frame))
+
+
+def read_csv_strings(file: Path) -> pd.DataFrame:
+    """Read a CSV with every cell as text, so nothing is silently coerced.
+
+    InputError (naming the file) for a missing, unreadable, non-UTF-8, empty or
+    malformed file. A byte-order mark and Windows line endings are accepted.
+    """
+    try:
+        raw = file.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        raise InputError(f"file is missing or unreadable ({exc.strerror})", file=file) from None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"file is not UTF-8 (bad byte at position {exc.start}); save it as UTF-8", file=file
+        ) from None
+    if not raw.lstrip(b"\xef\xbb\xbf").strip():
+        raise InputError("file is empty (no header row)", file=file)
+    try:
+        # utf-8-sig drops a byte-order mark; pandas handles CRLF line endings.
+        return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.ParserError as exc:
+        raise InputError(f"file is not valid CSV ({exc})", file=file) from None

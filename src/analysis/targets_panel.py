@@ -20,15 +20,7 @@ import pandas as pd
 from . import context
 from .errors import InputError, Problem
 
-NUMERIC = [
-    "prefecture_code",
-    "province_code",
-    "year",
-    "realized_growth_pct",
-    "provincial_target_pct",
-    "prefecture_target_pct",
-    "prefecture_target_observed",
-]
+NUMERIC = context.REQUIRED[context.LI_PANEL]  # every column of the panel is numeric
 
 # Plausibility bands (percent a year). Chinese prefectures did report growth
 # above 30% in the resource booms of the 2000s, so the realized band is wide; it
