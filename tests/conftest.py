@@ -87,3 +87,33 @@ def book(tmp_path_factory) -> BookBuild:
     if build.returncode != 0:
         pytest.fail(f"jupyter-book build failed (exit {build.returncode}):\n{build.log[-6000:]}")
     return build
+
+
+# --- Build reliability (issue 7): building temporary copies with the plain command ---
+
+
+def copy_env(source: Path) -> dict:
+    """Environment under which a build of a copy reads the copy's data *and* package.
+
+    The package is installed editable from the main checkout, so without PYTHONPATH
+    the kernels would import the main checkout's ``src/``; MINQUAN_BOOK_ROOT points
+    ``analysis.locations`` at the copy's data and seed.
+    """
+    return {"MINQUAN_BOOK_ROOT": str(source), "PYTHONPATH": str(source / "src")}
+
+
+def build_book_plain(source: Path, extra_env: dict | None = None, timeout: int = 1800) -> BookBuild:
+    """The maintainers' plain ``jupyter-book build .``, run inside the source folder."""
+    env = {**os.environ, **(extra_env or {})}
+    env.pop("MPLBACKEND", None)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [JUPYTER_BOOK, "build", "."],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=source,
+    )
+    seconds = time.perf_counter() - started
+    return BookBuild(source, source, result.returncode, result.stdout + result.stderr, seconds)

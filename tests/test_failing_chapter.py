@@ -34,6 +34,12 @@ def test_a_raising_cell_fails_the_build_and_names_the_chapter(tmp_path):
     assert build.returncode != 0
     assert "99-broken-chapter" in build.log
     assert "ValueError" in build.log or "deliberate" in build.log
+    # the traceback is kept where the README says (analysis.book_ext writes it)
+    report = source / "_build/html/reports/chapters/99-broken-chapter.err.log"
+    assert report.is_file(), build.log[-3000:]
+    assert "deliberate" in report.read_text(encoding="utf-8")
+    # one clear line, not a traceback of the build machinery
+    assert "Traceback (most recent call last)" not in build.log
 
 
 def test_a_raising_cell_fails_the_test_suite(tmp_path):

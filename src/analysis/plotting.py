@@ -11,14 +11,14 @@ inputs give byte-identical files.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib import font_manager
 
-CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+from .fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
+
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
 
@@ -44,23 +44,6 @@ REPORT_SOURCE = "Minquan County 2021 Government Work Report"
 WIDTH_IN = 7.0  # full text width of the book's main column
 DPI = 120  # enough for a crisp 840-px-wide chart; keeps pages light
 PNG_METADATA = {"Software": None}
-
-
-def cjk_font_path() -> Path:
-    """Path of the Noto Sans CJK SC file inside the installed mplfonts package.
-
-    Located with ``find_spec`` so mplfonts' own import-time code never runs.
-    """
-    spec = importlib.util.find_spec("mplfonts")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(
-            "the 'mplfonts' package (which ships Noto Sans CJK SC) is not installed; "
-            "run the README's setup command"
-        )
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / CJK_FONT_FILE
-    if not path.is_file():
-        raise RuntimeError(f"CJK font file not found: {path}")
-    return path
 
 
 def register_fonts() -> None:

@@ -1,0 +1,166 @@
+"""Print how long the book takes to build on this machine (a script, not a test).
+
+    .venv/bin/python benchmarks/build_times.py [--repeat N] [--flags "-W -n --keep-going"]
+
+Measured on clean copies of the repository (no _build), with the installed
+environment, using the plain maintainer command ``jupyter-book build .``:
+
+- cold: a clean copy, everything executes (in parallel, analysis.book_ext);
+- no-op: the same copy built again, nothing changed;
+- one chapter: one chapter's code edited (it, and only it, re-executes);
+- serial default: a clean copy with analysis.book_ext removed from _config.yml,
+  i.e. Jupyter Book's own serial execution, for the ratio cold / serial.
+
+Targets (issue 7): cold <= 0.6 x serial and <= 60 s; no-op <= 3 s; one chapter <= 8 s.
+Timings are wall-clock; the load average is printed because other work on the
+machine inflates them. With --repeat N each figure is the median of N runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
+IGNORE = shutil.ignore_patterns(
+    "_build", ".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"
+)
+EDITED_CHAPTER = "chapters/01-report-and-numbers.md"
+EXTENSION_LINE = "    - analysis.book_ext\n"
+
+
+def clean_copy(destination: Path, serial: bool = False) -> Path:
+    shutil.copytree(ROOT, destination, ignore=IGNORE)
+    if serial:
+        config = destination / "_config.yml"
+        text = config.read_text(encoding="utf-8")
+        if EXTENSION_LINE not in text:
+            sys.exit(f"cannot find {EXTENSION_LINE.strip()!r} in _config.yml to disable it")
+        config.write_text(text.replace(EXTENSION_LINE, ""), encoding="utf-8")
+    return destination
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def build(source: Path, flags: list[str], name: str = "") -> float:
+    # the copy's data and package, not the main checkout's (installed editable)
+    env = {**os.environ, "MINQUAN_BOOK_ROOT": str(source), "PYTHONPATH": str(source / "src")}
+    env.pop("MPLBACKEND", None)
+    started, cpu = time.perf_counter(), children_cpu()
+    result = subprocess.run(
+        [JUPYTER_BOOK, "build", ".", *flags], cwd=source, env=env, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    # CPU seconds of the build and its kernels: less sensitive to other load than wall time
+    CPU.setdefault(name, []).append(children_cpu() - cpu)
+    if result.returncode != 0:
+        sys.exit(f"build failed in {source}:\n{(result.stdout + result.stderr)[-4000:]}")
+    return seconds
+
+
+def edit_one_chapter(source: Path, n: int) -> None:
+    """Change the first code cell of one chapter, so its cache key changes."""
+    path = source / EDITED_CHAPTER
+    text = path.read_text(encoding="utf-8")
+    marker = "```{code-cell} ipython3\n"
+    head, tail = text.split(marker, 1)
+    # keep the cell's options block (---...--- or :tags:) first
+    lines = tail.split("\n")
+    if lines[0] == "---":
+        end = lines.index("---", 1) + 1
+    else:
+        end = 0
+        while end < len(lines) and lines[end].startswith(":"):
+            end += 1
+    lines.insert(end, f"# benchmark edit {n}")
+    path.write_text(head + marker + "\n".join(lines), encoding="utf-8")
+
+
+def bytecode_note() -> str:
+    site = Path(sysconfig.get_paths()["purelib"])
+    compiled = (site / "pandas" / "__pycache__").is_dir()
+    flag = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    if compiled:
+        return "installed packages have compiled bytecode"
+    return (
+        "installed packages have NO compiled bytecode"
+        + (" and PYTHONDONTWRITEBYTECODE is set" if flag else "")
+        + ": every process compiles them again (run python -m compileall on the venv)"
+    )
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs per figure (median)")
+    parser.add_argument("--flags", default="", help='extra build flags, e.g. "-W -n --keep-going"')
+    args = parser.parse_args()
+    flags = args.flags.split()
+
+    print(f"machine: {machine()}")
+    print(f"python environment: {bytecode_note()}")
+    print(f"load average at start: {os.getloadavg()[0]:.2f}")
+    times: dict[str, list[float]] = {"cold": [], "no-op": [], "one chapter": [], "serial": []}
+    with tempfile.TemporaryDirectory(prefix="build-times-") as tmp:
+        for run in range(args.repeat):
+            book = clean_copy(Path(tmp) / f"book-{run}")
+            times["cold"].append(build(book, flags, "cold"))
+            times["no-op"].append(build(book, flags, "no-op"))
+            edit_one_chapter(book, run)
+            times["one chapter"].append(build(book, flags, "one chapter"))
+            serial = clean_copy(Path(tmp) / f"serial-{run}", serial=True)
+            times["serial"].append(build(serial, flags, "serial"))
+            print(f"  run {run + 1}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in times.items()))
+
+    median = {name: statistics.median(values) for name, values in times.items()}
+    ratio = median["cold"] / median["serial"]
+    rows = [
+        ("cold build (clean copy)", median["cold"], "<= 60 s", median["cold"] <= 60),
+        ("serial default (no book_ext)", median["serial"], "", None),
+        ("cold / serial", ratio, "<= 0.6", ratio <= 0.6),
+        ("no-op rebuild", median["no-op"], "<= 3 s", median["no-op"] <= 3),
+        ("one chapter edited", median["one chapter"], "<= 8 s", median["one chapter"] <= 8),
+    ]
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+    cpu = {name: statistics.median(values) for name, values in CPU.items()}
+    print("CPU seconds (build + kernels): " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items()))
+    print(f"\n{'figure':<30} {'value':>8}  {'target':<8} met")
+    for name, value, target, met in rows:
+        unit = "" if name == "cold / serial" else " s"
+        shown = f"{value:.2f}" if unit == "" else f"{value:.1f}{unit}"
+        verdict = "" if met is None else ("yes" if met else "NO")
+        print(f"{name:<30} {shown:>8}  {target:<8} {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""A Sphinx extension that makes ``jupyter-book build .`` trustworthy and fast.
+
+Enabled in ``_config.yml`` (``sphinx: extra_extensions: [analysis.book_ext]``), so
+the maintainers' plain command gets it, not only a wrapper script. It does two
+things, each in its own module:
+
+- ``freshness``: jupyter-cache keys a notebook on its code cells only, so an edit
+  to ``data/``, ``seeds/`` or ``src/analysis/`` would leave old numbers on the
+  pages. We fingerprint those inputs and, when the fingerprint a chapter was
+  executed with differs from today's, drop its cache entry and make Sphinx
+  re-read it.
+- ``preexecute``: Jupyter Book 1 executes notebooks one after another while
+  Sphinx reads them. Just before reading, we execute every notebook that is not
+  in the cache in parallel (one kernel per core) and store the results in the
+  same cache, so myst-nb then only reads them back. A failing notebook stops the
+  build with a message naming the chapter; the traceback is kept in
+  ``_build/html/reports/``.
+
+Set ``MINQUAN_BOOK_PARALLEL=0`` to fall back to myst-nb's serial execution
+(the benchmark uses it to measure the default); freshness stays on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import freshness, preexecute
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # priority > 500: run after myst-nb has set up its configuration and cache path
+    app.connect("env-get-outdated", freshness.outdated_docs, priority=600)
+    app.connect("env-before-read-docs", preexecute.execute_missing, priority=600)
+    app.connect("build-finished", freshness.record_read_docs, priority=600)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

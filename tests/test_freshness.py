@@ -1,0 +1,177 @@
+"""No stale numbers: edits to data, the package or context data reach the pages.
+
+Builds a temporary copy with the maintainers' plain ``jupyter-book build .``.
+The copy's table of contents holds two small probe chapters of our own, so
+the test depends neither on the other chapters nor on their speed: one glues a
+value read from ``data/figures.csv``, one from ``data/external/``, and one from
+a package function; the other glues a constant and reads no input.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_book_plain, copy_env, copy_repo
+
+pytestmark = pytest.mark.slow
+
+PROBE = """
+# Probe
+
+```{code-cell} ipython3
+:tags: [remove-cell]
+import analysis
+import pandas as pd
+from myst_nb import glue
+
+from analysis import locations, units
+
+figures = pd.read_csv(locations.data_dir() / "figures.csv", dtype=str, keep_default_na=False)
+external = pd.read_csv(
+    locations.data_dir() / "external" / "targets_and_outcomes.csv", dtype=str, keep_default_na=False
+)
+glue("probe_figure", figures.set_index("id").loc["F0001", "indicator"], display=False)
+glue("probe_external", external.set_index("id").loc["X001", "indicator"], display=False)
+glue("probe_package", units.standard_unit("亿元"), display=False)
+glue("probe_src", analysis.__file__, display=False)
+```
+
+Figure: {glue:text}`probe_figure`. External: {glue:text}`probe_external`.
+Package: {glue:text}`probe_package`. Source: {glue:text}`probe_src`.
+"""
+
+OTHER = """
+# Other
+
+```{code-cell} ipython3
+:tags: [remove-cell]
+from myst_nb import glue
+
+glue("other_value", "other-v1", display=False)
+```
+
+Other: {glue:text}`other_value`.
+"""
+
+TOC = """format: jb-book
+root: chapters/zz-probe
+chapters:
+  - file: chapters/zz-other
+"""
+
+
+def _replace_once(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path} no longer holds {old!r} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _pasted(build, page):
+    html = (build.html / f"{page}.html").read_text(encoding="utf-8")
+    return [span.get_text() for span in BeautifulSoup(html, "html.parser").select(".pasted-text")]
+
+
+def _cache_rows(build):
+    db = build.output / "_build" / ".jupyter_cache" / "global.db"
+    with sqlite3.connect(db) as connection:
+        return sorted(connection.execute("SELECT hashkey, created FROM nbcache").fetchall())
+
+
+class Book:
+    """One copy, rebuilt after each edit (builds are cheap once the first one is done)."""
+
+    def __init__(self, source):
+        self.source = source
+        self.env = copy_env(source)
+
+    def build(self):
+        build = build_book_plain(self.source, self.env)
+        assert build.returncode == 0, build.log[-4000:]
+        return build
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    source = copy_repo(tmp_path_factory.mktemp("fresh") / "book")
+    header = (source / "chapters/_header.txt").read_text(encoding="utf-8")
+    (source / "chapters/zz-probe.md").write_text(header + PROBE, encoding="utf-8")
+    (source / "chapters/zz-other.md").write_text(header + OTHER, encoding="utf-8")
+    (source / "_toc.yml").write_text(TOC, encoding="utf-8")
+    book = Book(source)
+    book.first = book.build()
+    return book
+
+
+def test_first_build_shows_the_copy_inputs_and_runs_the_copy_package(book):
+    values = _pasted(book.first, "chapters/zz-probe")
+    assert values[:3] == ["GDP", "GDP growth", "CNY"]
+    # the kernel imported the copy's package, not the main checkout's
+    assert values[3].startswith(str(book.source / "src" / "analysis"))
+
+
+def test_a_no_op_rebuild_executes_nothing(book):
+    before = _cache_rows(book.first)
+    build = book.build()
+    assert "Executing notebook" not in build.log
+    assert "[minquan] executing" not in build.log
+    assert "inputs unchanged" in build.log
+    assert _cache_rows(build) == before
+
+
+def test_a_data_edit_reaches_the_page(book):
+    _replace_once(
+        book.source / "data/figures.csv", "F0001,p1.head,GDP,", "F0001,p1.head,GDP (edited),"
+    )
+    build = book.build()
+    assert _pasted(build, "chapters/zz-probe")[0] == "GDP (edited)"
+
+
+def test_a_package_edit_reaches_the_page(book):
+    _replace_once(
+        book.source / "src/analysis/units.py",
+        "    return UNITS[unit][0]\n",
+        '    return UNITS[unit][0] + " (edited)"\n',
+    )
+    build = book.build()
+    assert _pasted(build, "chapters/zz-probe")[2] == "CNY (edited)"
+
+
+def test_a_context_data_edit_reaches_the_page(book):
+    _replace_once(
+        book.source / "data/external/targets_and_outcomes.csv",
+        "X001,China,national,2021,GDP growth,",
+        "X001,China,national,2021,GDP growth (edited),",
+    )
+    build = book.build()
+    assert _pasted(build, "chapters/zz-probe")[1] == "GDP growth (edited)"
+
+
+def test_editing_one_chapter_executes_only_that_chapter(book):
+    _replace_once(book.source / "chapters/zz-other.md", '"other-v1"', '"other-v2"')
+    build = book.build()
+    assert _pasted(build, "chapters/zz-other") == ["other-v2"]
+    executing = [line for line in build.log.splitlines() if "[minquan] executing" in line]
+    assert executing == ["[minquan] executing 1 notebook(s) on 1 core(s): chapters/zz-other"]
+    assert "zz-probe.md: Executing notebook" not in build.log
+
+
+def test_a_failed_build_leaves_no_page_looking_fresh(book):
+    """A data edit, then a chapter fails: once it is fixed, every page shows the new data."""
+    other = book.source / "chapters/zz-other.md"
+    original = other.read_text(encoding="utf-8")
+    _replace_once(
+        other, 'glue("other_value"', 'raise RuntimeError("on purpose")\nglue("other_value"'
+    )
+    _replace_once(book.source / "data/figures.csv", ",GDP (edited),", ",GDP (edited twice),")
+    failed = build_book_plain(book.source, book.env)
+    assert failed.returncode == 1, failed.log[-3000:]
+    assert "chapters/zz-other.md" in failed.log
+    other.write_text(original, encoding="utf-8")
+    build = book.build()
+    assert _pasted(build, "chapters/zz-probe")[0] == "GDP (edited twice)"
+    # the probe's successful run in the failed build was kept, not repeated
+    executing = [line for line in build.log.splitlines() if "[minquan] executing" in line]
+    assert executing == ["[minquan] executing 1 notebook(s) on 1 core(s): chapters/zz-other"]
