@@ -74,6 +74,17 @@ def copy_repo(destination: Path) -> Path:
     return destination
 
 
+def toc_pages(source: Path) -> list[str]:
+    """The book's pages in _toc.yml order (root first), as paths without suffix."""
+    import yaml
+
+    toc = yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+    for part in toc.get("parts", []):
+        names += [entry["file"] for entry in part.get("chapters", [])]
+    return names
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT

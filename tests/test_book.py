@@ -6,22 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+
+from conftest import toc_pages
 
 pytestmark = pytest.mark.book
 
 
-def toc_files(root: Path) -> list[str]:
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [entry["file"] for entry in part.get("chapters", [])]
-    return files
-
-
 def pages(book) -> list[Path]:
-    return [book.html / f"{name}.html" for name in toc_files(book.source)]
+    return [book.html / f"{name}.html" for name in toc_pages(book.source)]
 
 
 def test_build_has_no_warnings(book):
@@ -38,7 +31,7 @@ def test_every_toc_entry_has_a_page(book):
 
 
 def test_every_chapter_file_is_in_the_toc(book):
-    listed = {f"{name}.md" for name in toc_files(book.source)}
+    listed = {f"{name}.md" for name in toc_pages(book.source)}
     on_disk = {f"chapters/{p.name}" for p in (book.source / "chapters").glob("*.md")}
     assert on_disk <= listed, f"chapters not in _toc.yml: {sorted(on_disk - listed)}"
 

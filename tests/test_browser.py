@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import yaml
+
+from conftest import toc_pages
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +57,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
-
-
-def toc_pages(source: Path) -> list[str]:
-    toc = yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
-    for part in toc.get("parts", []):
-        names += [entry["file"] for entry in part.get("chapters", [])]
-    return names
 
 
 def find_chromium() -> str | None:

@@ -20,19 +20,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from analysis import catalogue
+from conftest import toc_pages
 
 PAGE_BUDGET = 1_500_000  # bytes: a chapter page with its images (issue 6)
 GENERIC_ALT = {"", "image", "figure", "chart", "plot", "png", "output", "graph"}
 
 book = pytest.mark.book
-
-
-def toc_pages(source: Path) -> list[str]:
-    toc = yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
-    for part in toc.get("parts", []):
-        names += [entry["file"] for entry in part.get("chapters", [])]
-    return names
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -162,6 +162,10 @@ def outdated_docs(app: Sphinx, env, added, changed, removed) -> list[str]:
         found = notebooks.read(env, docname)
         if found is not None and notebooks.has_code(found[1]):
             stale.append(docname)
+        else:
+            # no code, so no numbers to go stale: remember it, so that a no-op
+            # build does not parse this page again (parsing costs ~0.1 s a page)
+            state["docs"].setdefault(docname, {})["inputs"] = current
     for docname in stale:
         # forget the inputs, keep the last run time (it orders the parallel queue)
         state["docs"].get(docname, {}).pop("inputs", None)
