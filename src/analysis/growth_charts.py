@@ -174,24 +174,16 @@ def fan(
     for ax, (name, frame) in zip(axes, fans.items(), strict=True):
         wide = frame.pivot(index="year", columns="quantile", values="value")
         years = wide.index.astype(int)
-        ax.fill_between(
-            years,
-            wide[0.05],
-            wide[0.95],
-            color=plotting.SERIES[0],
-            alpha=0.18,
-            linewidth=0,
-            label="5-95%",
-        )
-        ax.fill_between(
-            years,
-            wide[0.25],
-            wide[0.75],
-            color=plotting.SERIES[0],
-            alpha=0.35,
-            linewidth=0,
-            label="25-75%",
-        )
+        for low, high, alpha in ((0.05, 0.95, 0.18), (0.25, 0.75, 0.35)):
+            ax.fill_between(
+                years,
+                wide[low],
+                wide[high],
+                color=plotting.SERIES[0],
+                alpha=alpha,
+                linewidth=0,
+                label=f"{low:.0%}-{high:.0%}".replace("%-", "-"),
+            )
         ax.plot(years, wide[0.5], color=plotting.SERIES[0], linewidth=1.5, label="median")
         ax.plot(
             central.index,
