@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import context
@@ -95,3 +96,21 @@ def test_county_to_city_by_hand():
     assert table.loc["local budget revenue per capita", "minquan_2020"] == pytest.approx(
         1513.96, abs=0.01
     )
+
+
+def test_side_by_side_keeps_indicators_both_levels_target():
+    cascade = pd.DataFrame(
+        [
+            ("GDP growth", "China", 6.0),
+            ("GDP growth", "Henan", 7.0),
+            ("GDP growth", "Shangqiu", None),
+            ("GDP growth", "Minquan", 8.0),
+            ("Retail sales", "Henan", 9.0),
+            ("Grain", "Minquan", 14.8),
+        ],
+        columns=["indicator", "level", "value"],
+    )
+    wide = context.side_by_side(cascade)
+    assert list(wide.index) == ["GDP growth"]
+    assert wide.loc["GDP growth", "Minquan"] - wide.loc["GDP growth", "Henan"] == 1.0
+    assert "Shangqiu" not in wide.columns

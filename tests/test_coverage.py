@@ -115,3 +115,12 @@ def test_repository_ledger_is_complete():
     """
     entries = coverage.check()
     assert entries and all(e.status in ("used", "excluded") for e in entries)
+
+
+def test_reason_table_counts_and_explains_each_reason():
+    table = coverage.reason_table(
+        excl(("0", "2020", "", "date"), ("5", "2021", "", "date"), ("30", "六", "", "slogan"))
+    )
+    assert list(table.index) == ["date", "slogan"]
+    assert list(table["mentions"]) == [2, 1]
+    assert table.loc["slogan", "meaning"] == coverage.REASONS["slogan"]

@@ -304,3 +304,11 @@ def county_to_city(gdp_yi: float, revenue_yi: float) -> pd.DataFrame:
         area_confidence=area.confidence,
     )
     return table
+
+
+def side_by_side(cascade: pd.DataFrame, upper: str = "Henan") -> pd.DataFrame:
+    """Indicators for which both Minquan and ``upper`` set a 2021 target, one row each,
+    with a column per level (Shangqiu, whose targets were not found, is left out)."""
+    found = cascade[cascade["level"] != "Shangqiu"].dropna(subset=["value"])
+    wide = found.pivot(index="indicator", columns="level", values="value")
+    return wide.dropna(subset=[upper, "Minquan"])

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import locations, report
 from .errors import InputError, Problem
-from .io import read_csv_strings
+from .io import finite_float, read_csv_strings
 from .scan import Mention, scan
 
 EXCLUDED_COLUMNS = ["offset", "text", "section", "reason", "note"]
@@ -66,18 +66,6 @@ def excluded_path() -> Path:
     return locations.data_dir() / "excluded_mentions.csv"
 
 
-def _read(path: Path) -> pd.DataFrame:
-    return read_csv_strings(path)
-
-
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
 def figure_spans(frame: pd.DataFrame) -> list[tuple[str, int, int, float]]:
     """(id, start, end, value) for each figures row whose offset and value parse.
 
@@ -86,7 +74,10 @@ def figure_spans(frame: pd.DataFrame) -> list[tuple[str, int, int, float]]:
     """
     spans = []
     for _, row in frame.iterrows():
-        offset, value = _number(row.get("quote_offset", "")), _number(row.get("value", ""))
+        offset, value = (
+            finite_float(row.get("quote_offset", "")),
+            finite_float(row.get("value", "")),
+        )
         if offset is None or value is None:
             continue
         start = int(offset)
@@ -109,8 +100,8 @@ def ledger(
         text = report.text()
         section_of = section_of or (lambda offset: report.section_at(offset).id)
     section_of = section_of or (lambda offset: "")
-    figures = _read(figures_path()) if figures is None else figures
-    excluded = _read(excluded_path()) if excluded is None else excluded
+    figures = read_csv_strings(figures_path()) if figures is None else figures
+    excluded = read_csv_strings(excluded_path()) if excluded is None else excluded
     spans = figure_spans(figures)
     excluded_rows = _exclusion_index(excluded)
     mentions = scan(text)
@@ -137,7 +128,7 @@ def ledger(
 def _exclusion_index(excluded: pd.DataFrame) -> dict[tuple[int, str], int]:
     index = {}
     for i, row in enumerate(excluded.to_dict("records")):
-        offset = _number(row.get("offset", ""))
+        offset = finite_float(row.get("offset", ""))
         if offset is not None:
             index[(int(offset), row.get("text", ""))] = i + 2
     return index
@@ -152,7 +143,7 @@ def check(
     """The ledger, after raising InputError for every coverage problem found."""
     excluded_file = excluded_file or excluded_path()
     if excluded is None:
-        excluded = _read(Path(excluded_file))
+        excluded = read_csv_strings(Path(excluded_file))
     entries = ledger(text, figures, excluded)
     problems = _exclusion_problems(excluded, excluded_file, text)
     for e in entries:
@@ -190,7 +181,7 @@ def _exclusion_problems(excluded: pd.DataFrame, file, text: str | None) -> list[
     seen: dict[tuple[int, str], int] = {}
     for i, row in enumerate(excluded.to_dict("records")):
         rownum = i + 2
-        offset = _number(row["offset"])
+        offset = finite_float(row["offset"])
         if offset is None or offset != int(offset):
             problems.append(
                 Problem(f"offset '{row['offset']}' is not an integer", file, rownum, "offset")
@@ -223,6 +214,15 @@ def _exclusion_problems(excluded: pd.DataFrame, file, text: str | None) -> list[
         elif row["reason"] == "other" and not row["note"].strip():
             problems.append(Problem("reason 'other' needs a note", file, rownum, "note"))
     return problems
+
+
+def reason_table(excluded: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Excluded mentions per reason, most common first, with each reason's meaning."""
+    excluded = read_csv_strings(excluded_path()) if excluded is None else excluded
+    table = excluded.groupby("reason").size().rename("mentions").sort_values(ascending=False)
+    table = table.to_frame()
+    table["meaning"] = [REASONS[r] for r in table.index]
+    return table
 
 
 def context(text: str, start: int, end: int, width: int = 20) -> tuple[str, str]:

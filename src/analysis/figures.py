@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import locations, report
 from .errors import InputError, Problem
-from .io import read_csv_strings
+from .io import finite_float, read_csv_strings
 from .scan import mentions_in, scan
 from .units import UNITS
 
@@ -91,17 +91,6 @@ def period_ok(period: str) -> bool:
     return True
 
 
-read_strings = read_csv_strings  # kept for callers of the old name
-
-
-def _float(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
 def validate(frame: pd.DataFrame, file: Path | str, text: str | None = None) -> pd.DataFrame:
     """Check every row; return the frame with numeric columns converted."""
     text = report.text() if text is None else text
@@ -134,7 +123,7 @@ def validate(frame: pd.DataFrame, file: Path | str, text: str | None = None) -> 
             bad(f"unknown section '{row['section']}' (see python -m analysis sections)", "section")
         numbers = {}
         for c in NUMERIC:
-            numbers[c] = _float(row[c])
+            numbers[c] = finite_float(row[c])
             if numbers[c] is None:
                 bad(f"'{row[c]}' is not a number", c)
         offset = numbers["quote_offset"]
@@ -216,7 +205,7 @@ def validate(frame: pd.DataFrame, file: Path | str, text: str | None = None) -> 
 
 @lru_cache(maxsize=4)
 def _cached(file: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    frame = validate(read_strings(Path(file)), file)
+    frame = validate(read_csv_strings(Path(file)), file)
     # index by id for .loc[id], but unnamed so "id" stays unambiguous as a column
     return frame.set_index("id", drop=False).rename_axis(None)
 
@@ -227,7 +216,7 @@ def load(file: Path | str | None = None) -> pd.DataFrame:
     try:
         stat = file.stat()
     except OSError:
-        read_strings(file)  # raises the right InputError
+        read_csv_strings(file)  # raises the right InputError
         raise
     return _cached(str(file), stat.st_mtime_ns, stat.st_size).copy()
 
@@ -263,7 +252,7 @@ def check_main(argv: list[str]) -> int:
     except InputError as exc:
         problems += exc.problems
     try:
-        raw = frame if frame is not None else read_strings(file)
+        raw = frame if frame is not None else read_csv_strings(file)
         entries = coverage.check(figures=raw.reset_index(drop=True) if frame is not None else raw)
     except InputError as exc:
         problems += exc.problems

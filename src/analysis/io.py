@@ -7,6 +7,7 @@ deterministically (fixed column order, Unix newlines, no index).
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -61,3 +62,12 @@ def read_csv_strings(file: Path) -> pd.DataFrame:
         return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.ParserError as exc:
         raise InputError(f"file is not valid CSV ({exc})", file=file) from None
+
+
+def finite_float(text: str) -> float | None:
+    """The number a CSV cell holds, or None if it is not a finite number."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
