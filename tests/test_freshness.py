@@ -51,9 +51,13 @@ OTHER = """
 from myst_nb import glue
 
 glue("other_value", "other-v1", display=False)
+# names the chapter did not bind itself (a warm kernel's warm-up must bind none)
+IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
+bound = sorted(k for k in globals() if not k.startswith("_") and k not in IPYTHON | {"glue", "IPYTHON"})
+glue("other_bound", " ".join(bound) or "none", display=False)
 ```
 
-Other: {glue:text}`other_value`.
+Other: {glue:text}`other_value`. Bound: {glue:text}`other_bound`.
 """
 
 TOC = """format: jb-book
@@ -118,6 +122,7 @@ def test_a_no_op_rebuild_executes_nothing(book):
     assert "Executing notebook" not in build.log
     assert "[minquan] executing" not in build.log
     assert "inputs unchanged" in build.log
+    assert "[minquan] warming" not in build.log  # nothing predicted to run, no kernel started
     assert _cache_rows(build) == before
 
 
@@ -152,7 +157,12 @@ def test_a_context_data_edit_reaches_the_page(book):
 def test_editing_one_chapter_executes_only_that_chapter(book):
     _replace_once(book.source / "chapters/zz-other.md", '"other-v1"', '"other-v2"')
     build = book.build()
-    assert _pasted(build, "chapters/zz-other") == ["other-v2"]
+    # the chapter ran in a kernel warmed up while Sphinx loaded (warm_kernels) ...
+    assert "[minquan] warming 1 kernel(s) for: chapters/zz-other" in build.log
+    assert "executed chapters/zz-other in" in build.log
+    assert "(warm kernel)" in build.log
+    # ... which left no trace: the warm-up's imports bound no name
+    assert _pasted(build, "chapters/zz-other") == ["other-v2", "none"]
     executing = [line for line in build.log.splitlines() if "[minquan] executing" in line]
     assert executing == ["[minquan] executing 1 notebook(s) on 1 core(s): chapters/zz-other"]
     assert "zz-probe.md: Executing notebook" not in build.log

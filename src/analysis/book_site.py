@@ -1,6 +1,6 @@
 """A Sphinx extension for what readers of the published site see and download.
 
-Enabled in ``_config.yml`` (``sphinx: extra_extensions``) beside ``analysis.book_ext``.
+Enabled in ``_config.yml`` (``sphinx: config: extensions``) beside ``analysis.book_ext``.
 It does four small things, each because a real browser showed the need:
 
 - **Chinese text on any machine.** Tables and prose quote the report in Chinese,

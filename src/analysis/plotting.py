@@ -15,6 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib as mpl
+
+# at import, not on first use: a chapter's kernel then pays for pyplot while
+# warming up (analysis.book_ext.warm_kernels), not in its first chart cell
+import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
 from .fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
@@ -102,8 +106,6 @@ def _configure_inline_backend() -> None:
 
 def figure(height: float = 4.0, width: float = WIDTH_IN, **kwargs):
     """A new figure and axes in the book's size."""
-    import matplotlib.pyplot as plt
-
     return plt.subplots(figsize=(width, height), **kwargs)
 
 

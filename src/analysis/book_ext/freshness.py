@@ -32,13 +32,11 @@ import json
 import os
 from pathlib import Path
 
-from jupyter_cache import get_cache
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import locations
-from . import notebooks
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +152,8 @@ def outdated_docs(app: Sphinx, env, added, changed, removed) -> list[str]:
         return []
     current = fingerprint(Path(app.srcdir))
     app.minquan_fingerprint = current
+    from . import notebooks  # myst-nb's reader: imported only when needed, see __init__
+
     state = load_state(env)
     stale = []
     for docname in sorted(env.found_docs):
@@ -184,11 +184,16 @@ def outdated_docs(app: Sphinx, env, added, changed, removed) -> list[str]:
 def record_read_docs(app: Sphinx, exception) -> None:
     """``build-finished``: the pages read this time were built with today's inputs."""
     current = getattr(app, "minquan_fingerprint", None)
-    if exception is not None or current is None:
-        return
+    read = getattr(app, "minquan_read_docs", [])
+    if exception is not None or current is None or not read:
+        return  # nothing read, nothing to record (and no cache database to open)
+    from jupyter_cache import get_cache
+
+    from . import notebooks
+
     state = load_state(app.env)
     cache = get_cache(str(cache_path(app.env)))
-    for docname in getattr(app, "minquan_read_docs", []):
+    for docname in read:
         state["docs"].setdefault(docname, {})["inputs"] = current
         found = notebooks.read(app.env, docname)
         if found is not None:

@@ -17,7 +17,6 @@ exits with status 1 without a Python traceback of the build machinery.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -30,15 +29,12 @@ from jupyter_cache.executors.utils import single_nb_execution
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from . import freshness, notebooks
+from . import freshness, notebooks, options, warm_kernels
 
 logger = logging.getLogger(__name__)
 
-PARALLEL_ENV = "MINQUAN_BOOK_PARALLEL"  # "0": leave execution to myst-nb (serial)
-
-
-def workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+PARALLEL_ENV = options.PARALLEL_ENV
+workers = options.workers
 
 
 def report_path(app: Sphinx, docname: str) -> Path:
@@ -47,16 +43,24 @@ def report_path(app: Sphinx, docname: str) -> Path:
 
 
 def _execute(job: tuple[str, Path, nbformat.NotebookNode, dict]):
-    docname, path, notebook, options = job
+    docname, path, notebook, settings = job
     # the kernel runs in the chapter's folder, as myst-nb runs it (execution_in_temp: false)
-    result = single_nb_execution(
-        notebook,
+    arguments = dict(
         cwd=str(path.parent),
-        timeout=options["timeout"],
-        allow_errors=options["allow_errors"],
+        timeout=settings["timeout"],
+        allow_errors=settings["allow_errors"],
         meta_override=True,
+        # every output is in once the last cell replies; a graceful shutdown would
+        # then wait (0.3-0.9 s a chapter here) for the kernel to tear down its heap
+        shutdown_kernel="immediate",
     )
-    return docname, path, result
+    warm = settings.get("warm")
+    if warm is not None:
+        # started while Sphinx was loading (warm_kernels); None if it failed to warm
+        result = warm.run(single_nb_execution, notebook, **arguments)
+        if result is not None:
+            return docname, path, result, "warm kernel"
+    return docname, path, single_nb_execution(notebook, **arguments), "new kernel"
 
 
 def _failing_line(notebook: nbformat.NotebookNode) -> int | None:
@@ -82,9 +86,10 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
     config = env.mystnb_config
     if config.execution_mode != "cache" or getattr(app, "minquan_fingerprint", None) is None:
         return
-    parallel = os.environ.get(PARALLEL_ENV, "1") != "0"
+    parallel = options.parallel()
     cache = get_cache(config.execution_cache_path)
     state = freshness.load_state(env)
+    warm_pool = getattr(app, "minquan_warm", None) or warm_kernels.WarmPool()
     jobs = []
     for docname in docnames:
         found = notebooks.read(env, docname)
@@ -109,13 +114,15 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
                 overwrite=True,
             )
             continue
-        options = {
+        settings = {
             "timeout": config.execution_timeout,
             "allow_errors": config.execution_allow_errors,
             "key": freshness.hashkey(cache, notebook),
+            "warm": warm_pool.take(docname, notebook.metadata.get("kernelspec", {}).get("name", "")),
         }
-        jobs.append((docname, path, notebook, options))
+        jobs.append((docname, path, notebook, settings))
     freshness.save_state(env, state)
+    warm_pool.retire_unused(wait=0)  # kernels warmed for pages that need no run after all
     if not jobs:
         return
 
@@ -133,7 +140,7 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
         results = list(pool.map(_execute, jobs))
 
     keys, seconds, failures = [], {}, []
-    for (docname, path, result), job in zip(results, jobs, strict=True):
+    for (docname, path, result, kernel), job in zip(results, jobs, strict=True):
         report = report_path(app, docname)
         if result.err is None:
             cache.cache_notebook_bundle(
@@ -144,12 +151,13 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
             keys.append(job[3]["key"])
             seconds[docname] = result.time
             report.unlink(missing_ok=True)  # an old failure report would mislead
-            logger.info("[minquan] executed %s in %.1f s", docname, result.time)
+            logger.info("[minquan] executed %s in %.1f s (%s)", docname, result.time, kernel)
         else:
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(result.exc_string or str(result.err), encoding="utf-8")
             failures.append((docname, path, result))
     freshness.record_cache_entries(app, keys, seconds)
+    app.minquan_seconds = seconds
     logger.info("[minquan] parallel execution took %.1f s", time.perf_counter() - started)
 
     if failures and config.execution_raise_on_error:
@@ -173,6 +181,9 @@ def _stop(app: Sphinx, failures) -> None:
         report = report_path(app, docname)
         lines.append(f"  {where}: {_describe(result.err)}")
         lines.append(f"    full traceback: {report}")
+    pool = getattr(app, "minquan_warm", None)
+    if pool is not None:
+        pool.retire_unused(wait=5.0)  # no kernel outlives the build
     print("\n".join(lines), file=sys.stderr, flush=True)
     sys.stdout.flush()
     # SystemExit, not an exception: jupyter-book would print a long traceback of
