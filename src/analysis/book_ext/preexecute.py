@@ -118,7 +118,9 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
             "timeout": config.execution_timeout,
             "allow_errors": config.execution_allow_errors,
             "key": freshness.hashkey(cache, notebook),
-            "warm": warm_pool.take(docname, notebook.metadata.get("kernelspec", {}).get("name", "")),
+            "warm": warm_pool.take(
+                docname, notebook.metadata.get("kernelspec", {}).get("name", "")
+            ),
         }
         jobs.append((docname, path, notebook, settings))
     freshness.save_state(env, state)
