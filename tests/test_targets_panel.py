@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import panel_regression
 from analysis import targets_panel as tp
 from analysis.errors import InputError
 
@@ -97,11 +98,11 @@ def synthetic(seed: int = 20210330) -> pd.DataFrame:
 
 def test_regression_recovers_known_coefficients():
     data = tp.filter_panel(tp.validate(synthetic())).data
-    result = tp.regress(data)
+    result = panel_regression.regress(data)
     assert result.params["prefecture_target_pct"] == pytest.approx(0.6, abs=0.06)
     assert result.params["provincial_target_pct"] == pytest.approx(0.2, abs=0.08)
     assert result.cov_type == "cluster"
-    table = tp.regression_table(result).set_index("term")
+    table = panel_regression.regression_table(result).set_index("term")
     assert table.loc["Observations", "coefficient"] == 1200
     assert table.loc["Prefecture clusters", "coefficient"] == 120
     assert table.loc["Year fixed effects", "coefficient"] == 9

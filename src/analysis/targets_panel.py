@@ -1,4 +1,4 @@
-"""The Li et al. (2019) prefecture panel: validate, filter with stated reasons, estimate.
+"""The Li et al. (2019) prefecture panel: validate, filter with stated reasons, summarise.
 
 The panel holds prefecture GDP growth targets and realized growth, 2003-2014.
 Some values are not targets at all (placeholders where no target was found)
@@ -6,8 +6,9 @@ and some are coded (13.05 for "13%以上"). Nothing is dropped silently: every
 filter rule has a name, and ``filter_panel`` returns a table counting the rows
 each rule removed, in the order the rules are applied.
 
-statsmodels is imported inside ``regress`` only: it is slow to import and most
-callers (the paths table, the uncertainty module) do not need it.
+The regression lives in ``analysis.panel_regression``: it needs statsmodels,
+slow to import (1.6 s here), which most callers (the paths table, the
+uncertainty module, chapter 5) do not.
 """
 
 from __future__ import annotations
@@ -138,56 +139,6 @@ def filter_panel(frame: pd.DataFrame) -> FilteredPanel:
 def load_filtered() -> FilteredPanel:
     """The stored panel, validated and filtered."""
     return filter_panel(validate(context.li_panel_raw()))
-
-
-FORMULA = "realized_growth_pct ~ prefecture_target_pct + provincial_target_pct + C(year)"
-
-
-def regress(data: pd.DataFrame):
-    """OLS of realized growth on own and provincial targets with year effects,
-    standard errors clustered by prefecture."""
-    import statsmodels.formula.api as smf
-
-    model = smf.ols(FORMULA, data=data)
-    return model.fit(cov_type="cluster", cov_kwds={"groups": data["prefecture_code"]})
-
-
-LABELS = {
-    "prefecture_target_pct": "Own (prefecture) target, %",
-    "provincial_target_pct": "Provincial target, %",
-    "Intercept": "Constant",
-}
-
-
-def regression_table(result) -> pd.DataFrame:
-    """The coefficients the book shows (year effects summarised, not listed)."""
-    rows = []
-    for term, label in LABELS.items():
-        low, high = result.conf_int().loc[term]
-        rows.append(
-            {
-                "term": label,
-                "coefficient": result.params[term],
-                "std_error": result.bse[term],
-                "ci_low": low,
-                "ci_high": high,
-                "p_value": result.pvalues[term],
-            }
-        )
-    table = pd.DataFrame(rows)
-    n_years = sum(name.startswith("C(year)") for name in result.params.index)
-    footer = pd.DataFrame(
-        [
-            {"term": "Year fixed effects", "coefficient": float(n_years)},
-            {"term": "Observations", "coefficient": float(result.nobs)},
-            {
-                "term": "Prefecture clusters",
-                "coefficient": float(len(set(result.model.data.frame["prefecture_code"]))),
-            },
-            {"term": "R²", "coefficient": result.rsquared},
-        ]
-    )
-    return pd.concat([table, footer], ignore_index=True)
 
 
 def miss_summary(data: pd.DataFrame) -> dict[str, float]:
