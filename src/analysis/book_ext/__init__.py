@@ -1,7 +1,7 @@
 """A Sphinx extension that makes ``jupyter-book build .`` trustworthy and fast.
 
-Enabled in ``_config.yml`` (``sphinx: extra_extensions: [analysis.book_ext]``), so
-the maintainers' plain command gets it, not only a wrapper script. It does two
+Enabled in ``_config.yml`` (first in ``sphinx: config: extensions``), so the
+maintainers' plain command gets it, not only a wrapper script. It does three
 things, each in its own module:
 
 - ``freshness``: jupyter-cache keys a notebook on its code cells only, so an edit
@@ -15,7 +15,6 @@ things, each in its own module:
   same cache, so myst-nb then only reads them back. A failing notebook stops the
   build with a message naming the chapter; the traceback is kept in
   ``_build/html/reports/``.
-
 - ``warm_kernels``: this extension comes first in ``_config.yml`` so that, while
   Sphinx loads the others, it can start (and warm up) kernels for the chapters
   likely to run; ``preexecute`` runs them there.
@@ -25,7 +24,8 @@ sphinxcontrib-bibtex's formatting when no page's citations changed, and
 ``quick_exit`` spares the command-line process its final garbage collections.
 
 Set ``MINQUAN_BOOK_PARALLEL=0`` to fall back to myst-nb's serial execution
-(the benchmark uses it to measure the default); freshness stays on.
+(the benchmark uses it to measure the default); freshness stays on. Set
+``MINQUAN_BOOK_WARM=0`` to start kernels only when a chapter needs one.
 """
 
 from __future__ import annotations
