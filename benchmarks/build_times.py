@@ -118,14 +118,14 @@ def edit_code(source: Path, chapter: str, n: int) -> None:
 
 
 def edit_prose(source: Path, chapter: str, n: int) -> None:
-    """Add a sentence to the chapter's first paragraph after its title: no code changes."""
+    """Add a paragraph right after the chapter's title: no code changes."""
     path = source / chapter
     text = path.read_text(encoding="utf-8")
     title = re.search(r"^# .+\n\n", text, re.MULTILINE)
     if title is None:
         sys.exit(f"{chapter}: no title line to edit after")
     at = title.end()
-    path.write_text(text[:at] + f"Benchmark sentence {n}. " + text[at:], encoding="utf-8")
+    path.write_text(text[:at] + f"Benchmark paragraph {n}.\n\n" + text[at:], encoding="utf-8")
 
 
 def bytecode_note() -> str:
