@@ -144,8 +144,8 @@ def predict(pages: list[tuple[str, str]], record: dict, fingerprint: str) -> lis
         last = record.get(docname, {})
         if last.get("code") != signature or last.get("inputs") != fingerprint:
             likely.append(docname)
-    # longest first, as preexecute orders its queue
-    return sorted(likely, key=lambda d: -float(record.get(d, {}).get("seconds", 1e9)))
+    # the order preexecute runs them in: longest first, then by name (Sphinx's order)
+    return sorted(likely, key=lambda d: (-float(record.get(d, {}).get("seconds", 1e9)), d))
 
 
 def load_record(doctreedir: Path) -> dict:
