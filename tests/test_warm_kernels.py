@@ -147,3 +147,15 @@ def test_a_warm_kernel_runs_the_function_with_its_kernel(tmp_path: Path):
     assert seen == {"started": True}
     assert kernel.warmed and not kernel.problem
     assert kernel.finished.wait(10)  # shut down after the job
+
+
+def test_closing_the_pool_retires_a_taken_kernel_whose_job_never_came(tmp_path: Path):
+    pool = wk.WarmPool()
+    kernel = wk.WarmKernel("p/one", tmp_path, "no-such-kernel-xyz", ["json"])
+    pool.kernels["p/one"] = kernel
+    kernel.start()
+    assert pool.take("p/one", "no-such-kernel-xyz") is kernel
+    assert pool.take("p/one", "no-such-kernel-xyz") is None  # one chapter per kernel
+    assert pool.retire_unused() == []  # taken: not retired mid-build
+    pool.close(wait=10)
+    assert kernel.finished.is_set()

@@ -124,7 +124,7 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
         }
         jobs.append((docname, path, notebook, settings))
     freshness.save_state(env, state)
-    warm_pool.retire_unused(wait=0)  # kernels warmed for pages that need no run after all
+    warm_pool.retire_unused()  # kernels warmed for pages that need no run after all
     if not jobs:
         return
 
@@ -185,7 +185,7 @@ def _stop(app: Sphinx, failures) -> None:
         lines.append(f"    full traceback: {report}")
     pool = getattr(app, "minquan_warm", None)
     if pool is not None:
-        pool.retire_unused(wait=5.0)  # no kernel outlives the build
+        pool.close()  # no kernel outlives the build
     print("\n".join(lines), file=sys.stderr, flush=True)
     sys.stdout.flush()
     # SystemExit, not an exception: jupyter-book would print a long traceback of

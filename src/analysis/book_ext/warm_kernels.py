@@ -178,6 +178,7 @@ class WarmKernel:
     settled: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
     warmed: bool = False
+    submitted: bool = False  # a job (or the retirement) has been handed to the thread
     problem: str = ""
 
     def start(self) -> None:
@@ -232,6 +233,7 @@ class WarmKernel:
         if not self.warmed:
             self.retire()
             return None
+        self.submitted = True
         self.jobs.put((function, args, kwargs))
         outcome, value = self.results.get()
         if outcome == "raised":
@@ -239,7 +241,9 @@ class WarmKernel:
         return value
 
     def retire(self) -> None:
-        self.jobs.put(None)
+        if not self.submitted:
+            self.submitted = True
+            self.jobs.put(None)
 
 
 class WarmPool:
@@ -271,18 +275,22 @@ class WarmPool:
         self.used.add(docname)
         return kernel
 
-    def retire_unused(self, wait: float = 0.0) -> list[str]:
-        """Shut down the kernels no chapter took; with ``wait``, also wait (at most that
-        many seconds each) until every kernel of the pool is gone, so none outlives
-        the build."""
+    def retire_unused(self) -> list[str]:
+        """Shut down the kernels no chapter took (the prediction was wrong)."""
         unused = [d for d in self.kernels if d not in self.used]
         for docname in unused:
             self.kernels[docname].retire()
         self.used.update(unused)
-        if wait:
-            for kernel in self.kernels.values():
-                kernel.finished.wait(wait)
         return unused
+
+    def close(self, wait: float = 5.0) -> None:
+        """End of the build, successful or not: retire every kernel that has no job
+        (taken ones too, if their job never came), and wait (at most ``wait`` seconds
+        each) until they are gone, so none outlives the build."""
+        for kernel in self.kernels.values():
+            kernel.retire()
+        for kernel in self.kernels.values():
+            kernel.finished.wait(wait)
 
 
 def start_pool(app, fingerprint: str, workers: int) -> WarmPool:
@@ -301,7 +309,7 @@ def remember(app, exception) -> None:
     """``build-finished``: the code and inputs each page read this time was built with."""
     pool = getattr(app, "minquan_warm", None)
     if pool is not None:
-        pool.retire_unused(wait=5.0)
+        pool.close()
     fingerprint = getattr(app, "minquan_fingerprint", None)
     read = getattr(app, "minquan_read_docs", [])
     if exception is not None or fingerprint is None or not read:
