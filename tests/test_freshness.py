@@ -87,9 +87,9 @@ def _cache_rows(build):
 class Book:
     """One copy, rebuilt after each edit (builds are cheap once the first one is done)."""
 
-    def __init__(self, source):
+    def __init__(self, source, extra_env=None):
         self.source = source
-        self.env = copy_env(source)
+        self.env = {**copy_env(source), **(extra_env or {})}
 
     def build(self):
         build = build_book_plain(self.source, self.env)
@@ -97,16 +97,20 @@ class Book:
         return build
 
 
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    source = copy_repo(tmp_path_factory.mktemp("fresh") / "book")
+def probe_book(folder, extra_env=None) -> Book:
+    source = copy_repo(folder / "book")
     header = (source / "chapters/_header.txt").read_text(encoding="utf-8")
     (source / "chapters/zz-probe.md").write_text(header + PROBE, encoding="utf-8")
     (source / "chapters/zz-other.md").write_text(header + OTHER, encoding="utf-8")
     (source / "_toc.yml").write_text(TOC, encoding="utf-8")
-    book = Book(source)
+    book = Book(source, extra_env)
     book.first = book.build()
     return book
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    return probe_book(tmp_path_factory.mktemp("fresh"))
 
 
 def test_first_build_shows_the_copy_inputs_and_runs_the_copy_package(book):
@@ -185,3 +189,19 @@ def test_a_failed_build_leaves_no_page_looking_fresh(book):
     # the probe's successful run in the failed build was kept, not repeated
     executing = [line for line in build.log.splitlines() if "[minquan] executing" in line]
     assert executing == ["[minquan] executing 1 notebook(s) on 1 core(s): chapters/zz-other"]
+
+
+def test_serial_execution_by_myst_nb_is_kept_fresh_too(tmp_path):
+    """MINQUAN_BOOK_PARALLEL=0: myst-nb executes, the fingerprint still guards the cache."""
+    serial = probe_book(tmp_path, {"MINQUAN_BOOK_PARALLEL": "0"})
+    assert "[minquan] executing" not in serial.first.log
+    assert "zz-probe.md: Executing notebook" in serial.first.log
+    again = serial.build()
+    assert "Executing notebook" not in again.log
+    _replace_once(
+        serial.source / "data/figures.csv", "F0001,p1.head,GDP,", "F0001,p1.head,GDP (serial edit),"
+    )
+    edited = serial.build()
+    assert _pasted(edited, "chapters/zz-probe")[0] == "GDP (serial edit)"
+    assert "zz-other.md: Executing notebook" in edited.log  # every code page, new inputs
+    assert "Executing notebook" not in serial.build().log

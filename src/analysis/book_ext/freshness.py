@@ -37,6 +37,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import locations
+from . import options
 
 logger = logging.getLogger(__name__)
 
@@ -187,18 +188,25 @@ def record_read_docs(app: Sphinx, exception) -> None:
     read = getattr(app, "minquan_read_docs", [])
     if exception is not None or current is None or not read:
         return  # nothing read, nothing to record (and no cache database to open)
+    state = load_state(app.env)
+    for docname in read:
+        state["docs"].setdefault(docname, {})["inputs"] = current
+    executed_by_us = bool(getattr(app, "minquan_seconds", None))
+    if options.parallel() and not executed_by_us:
+        # every entry read was checked by drop_if_stale and is recorded already
+        save_state(app.env, state)
+        return
     from jupyter_cache import get_cache
 
     from . import notebooks
 
-    state = load_state(app.env)
     cache = get_cache(str(cache_path(app.env)))
-    for docname in read:
-        state["docs"].setdefault(docname, {})["inputs"] = current
-        found = notebooks.read(app.env, docname)
-        if found is not None:
-            # an entry read (or executed by myst-nb itself) during this build is current
-            state["cache"][hashkey(cache, found[1])] = current
+    if not options.parallel():
+        for docname in read:
+            found = notebooks.read(app.env, docname)
+            if found is not None:
+                # executed by myst-nb itself during this build: the entry is current
+                state["cache"][hashkey(cache, found[1])] = current
     # forget entries jupyter-cache no longer holds
     held = {record.hashkey for record in cache.list_cache_records()}
     state["cache"] = {k: v for k, v in state["cache"].items() if k in held}
