@@ -60,6 +60,9 @@ def _execute(job: tuple[str, Path, nbformat.NotebookNode, dict]):
         result = warm.run(single_nb_execution, notebook, **arguments)
         if result is not None:
             return docname, path, result, "warm kernel"
+        logger.info(
+            "[minquan] warm kernel for %s failed (%s); starting a new one", docname, warm.problem
+        )
     return docname, path, single_nb_execution(notebook, **arguments), "new kernel"
 
 
