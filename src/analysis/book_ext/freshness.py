@@ -109,14 +109,17 @@ def load_state(env: BuildEnvironment) -> dict:
     return state
 
 
-def save_state(env: BuildEnvironment, state: dict) -> None:
-    # atomic like analysis.io.write_text_atomic, which we do not import: it pulls in
-    # pandas, two seconds on every build, even a no-op one
-    path = cache_path(env) / STATE_FILE
+def write_json_atomic(path: Path, data: dict) -> None:
+    """The extension's state files, written atomically like analysis.io.write_text_atomic,
+    which we do not import: it pulls in pandas, two seconds on every build."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(tmp, path)
+
+
+def save_state(env: BuildEnvironment, state: dict) -> None:
+    write_json_atomic(cache_path(env) / STATE_FILE, state)
 
 
 def hashkey(cache, notebook) -> str:

@@ -33,9 +33,6 @@ from . import freshness, notebooks, options, warm_kernels
 
 logger = logging.getLogger(__name__)
 
-PARALLEL_ENV = options.PARALLEL_ENV
-workers = options.workers
-
 
 def report_path(app: Sphinx, docname: str) -> Path:
     # the same place myst-nb writes its execution reports
@@ -133,7 +130,7 @@ def execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
 
     # longest first (as last measured), so the two cores finish together
     jobs.sort(key=lambda job: -state["docs"].get(job[0], {}).get("seconds", 1e9))
-    count = min(workers(), len(jobs))
+    count = min(options.workers(), len(jobs))
     logger.info(
         "[minquan] executing %d notebook(s) on %d core(s): %s",
         len(jobs),

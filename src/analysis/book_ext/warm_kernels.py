@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import queue
 import re
 import threading
@@ -39,6 +38,8 @@ import yaml
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from sphinx.util import logging
+
+from . import freshness
 
 logger = logging.getLogger(__name__)
 
@@ -98,10 +99,9 @@ def warm_up_modules(text: str) -> list[str]:
             if found and not found.group(1).startswith("."):
                 add(found.group(1))
                 if found.group(1) == PACKAGE:
-                    for name in found.group(2).replace("\n", " ").split(","):
-                        submodule = f"{PACKAGE}.{name.split()[0]}" if name.split() else ""
-                        if submodule and _is_package_module(submodule):
-                            add(submodule)
+                    for name in filter(None, (n.strip() for n in found.group(2).split(","))):
+                        if _is_package_module(f"{PACKAGE}.{name}"):
+                            add(f"{PACKAGE}.{name}")
     return modules
 
 
@@ -157,11 +157,7 @@ def load_record(doctreedir: Path) -> dict:
 
 
 def save_record(doctreedir: Path, record: dict) -> None:
-    path = doctreedir / RECORD_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    freshness.write_json_atomic(doctreedir / RECORD_FILE, record)
 
 
 @dataclass
@@ -255,10 +251,9 @@ class WarmPool:
 
     def start(self, srcdir: Path, doctreedir: Path, workers: int, fingerprint: str) -> list[str]:
         record = load_record(doctreedir)
-        pages = [(docname, path.read_text(encoding="utf-8")) for docname, path in toc_files(srcdir)]
-        texts = dict(pages)
         paths = dict(toc_files(srcdir))
-        chosen = predict(pages, record, fingerprint)[:workers]
+        texts = {docname: path.read_text(encoding="utf-8") for docname, path in paths.items()}
+        chosen = predict(list(texts.items()), record, fingerprint)[:workers]
         for docname in chosen:
             text = texts[docname]
             kernel = WarmKernel(
