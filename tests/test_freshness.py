@@ -120,6 +120,12 @@ def test_first_build_shows_the_copy_inputs_and_runs_the_copy_package(book):
     assert values[3].startswith(str(book.source / "src" / "analysis"))
 
 
+def test_the_theme_templates_are_compiled_once_and_kept(book):
+    # analysis.book_ext.template_cache: the next build loads them instead of compiling
+    cached = book.first.output / "_build" / ".doctrees" / "jinja2"
+    assert len(list(cached.iterdir())) >= 10
+
+
 def test_a_no_op_rebuild_executes_nothing(book):
     before = _cache_rows(book.first)
     build = book.build()

@@ -94,3 +94,41 @@ def test_palette_is_distinct_in_greyscale():
     levels = sorted(luminance(c) for c in plotting.SERIES[:4])
     gaps = [b - a for a, b in itertools.pairwise(levels)]
     assert min(gaps) > 0.04, levels
+
+
+DRAW_COUNT_CELLS = [
+    "from analysis import plotting\n"
+    "from io import BytesIO\n"
+    "draws = []\n"
+    "def counted(fig):\n"
+    "    fig.canvas.mpl_connect('draw_event', lambda event: draws.append(1))\n"
+    "    fig.gca().plot([1, 2, 3])\n"
+    "    plotting.add_source(fig, records=['F0001'])\n"
+    "    return fig",
+    # a chart cell, as in the chapters: the inline backend displays it at the end
+    "fig = counted(plotting.figure()[0])",
+    # what a PNG of the same chart needs on its own (layout pass + render)
+    "shown = len(draws)\n"
+    "draws.clear()\n"
+    "alone = counted(plotting.figure()[0])\n"
+    "alone.savefig(BytesIO(), format='png')\n"
+    "plotting.plt.close(alone)\n"
+    "print(shown, len(draws))",
+]
+
+
+def test_a_chart_cell_is_drawn_only_for_its_png():
+    """In a kernel, pyplot's end-of-cell redraw is off: it rendered each new chart in
+    full once more before the inline backend rendered the PNG (matplotlib#5800)."""
+    import nbclient
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in DRAW_COUNT_CELLS]
+    nbclient.NotebookClient(notebook, kernel_name="python3", timeout=120).execute()
+    chart_outputs = notebook.cells[1].outputs
+    assert [o.output_type for o in chart_outputs] == ["display_data"]
+    assert "image/png" in chart_outputs[0]["data"]  # still displayed, once
+    shown, alone = map(int, notebook.cells[2].outputs[0]["text"].split())
+    assert alone > 0
+    assert shown == alone

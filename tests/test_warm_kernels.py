@@ -6,6 +6,7 @@ warms nothing; the warm-up binds no name) are checked in test_freshness.py.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,20 @@ def test_warm_up_modules_are_what_the_chapter_imports():
 def test_from_import_of_our_package_names_its_submodules():
     modules = wk.warm_up_modules(page(code="from analysis import charts, figures"))
     assert modules == ["analysis", "analysis.charts", "analysis.figures"]
+
+
+def test_what_the_code_imports_on_first_use_is_warmed_too():
+    code = 'from myst_nb import glue\nglue("k", 1, display=False)\ntable.style.hide(axis="index")'
+    modules = wk.warm_up_modules(page(code=code))
+    assert modules == ["myst_nb", "myst_nb.ext.glue", "pandas.io.formats.style"]
+    assert wk.warm_up_modules(page(code="from myst_nb import glue")) == ["myst_nb"]
+
+
+@pytest.mark.parametrize("module", [module for _, module in wk.LAZY_IMPORTS])
+def test_lazily_imported_modules_exist(module: str):
+    # fails if myst-nb or pandas move them: the warm-up would then fail and every
+    # chapter fall back to a new kernel
+    assert importlib.util.find_spec(module) is not None
 
 
 def test_toc_files_in_order(tmp_path: Path):

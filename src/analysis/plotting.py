@@ -91,17 +91,32 @@ def apply_style() -> None:
     _configure_inline_backend()
 
 
+INLINE_BACKENDS = ("module://matplotlib_inline.backend_inline", "inline")
+
+
 def _configure_inline_backend() -> None:
-    """In a Jupyter kernel, make inline PNGs carry no software tag either."""
+    """In a Jupyter kernel with the inline backend: PNGs without a software tag,
+    and each chart drawn once, not twice.
+
+    pyplot hooks ``draw_all`` onto IPython's post_execute event, so every new
+    figure is rendered in full at the end of its cell, and the inline backend
+    then renders it again for the PNG it sends (matplotlib#5800). That first
+    render is thrown away: it cost a third of each chapter's chart time.
+    Interactive backends (ipympl, Qt) need the hook to refresh, so it is removed
+    only when the backend is inline.
+    """
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with the book's deps
         return
     if get_ipython() is None:
         return
+    # importing the inline backend activates it if it is the kernel's backend
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     set_matplotlib_formats("png", metadata=PNG_METADATA)
+    if mpl.get_backend(auto_select=False) in INLINE_BACKENDS:
+        plt.uninstall_repl_displayhook()
 
 
 def figure(height: float = 4.0, width: float = WIDTH_IN, **kwargs):

@@ -35,7 +35,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import citations, freshness, options, quick_exit, warm_kernels
+from . import citations, freshness, options, quick_exit, template_cache, warm_kernels
 
 
 def _execute_missing(app: Sphinx, env, docnames: list[str]) -> None:
@@ -53,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", freshness.record_read_docs, priority=600)
     # builder-inited: by then sphinxcontrib-bibtex (set up after us) has connected its handler
     app.connect("builder-inited", citations.install)
+    app.connect("builder-inited", template_cache.install)
     app.connect("build-finished", warm_kernels.remember, priority=600)
     app.connect("build-finished", quick_exit.freeze_at_exit, priority=1000)
     if options.warm():

@@ -51,6 +51,11 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 IMPORT = re.compile(r"^import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)\s*$")
 FROM_IMPORT = re.compile(r"^from\s+([\w.]+)\s+import\s+\(?([\w\s,]+?)\)?\s*$")
+# Imported on first use, not by the import lines: the warm-up pays for these too
+# when a chapter's code uses them. myst_nb's ``glue`` imports its implementation
+# (and nbformat and jsonschema: 0.25 s here) on its first call; ``DataFrame.style``
+# imports pandas' Styler (and jinja2) on first use.
+LAZY_IMPORTS = (("glue(", "myst_nb.ext.glue"), (".style", "pandas.io.formats.style"))
 KERNEL_NAME = re.compile(r"^kernelspec:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*(\S+)", re.MULTILINE)
 
 
@@ -79,8 +84,9 @@ def _is_package_module(name: str) -> bool:
 
 
 def warm_up_modules(text: str) -> list[str]:
-    """The modules a chapter imports at the top level of its cells, in order: the
-    warm-up imports exactly these, so it does no work the chapter would not do.
+    """The modules a chapter imports at the top level of its cells, in order, then
+    those its code imports on first use (``LAZY_IMPORTS``): the warm-up imports
+    exactly these, so it does no work the chapter would not do.
     ``from analysis import charts`` names the submodule ``analysis.charts``."""
     modules: list[str] = []
 
@@ -102,6 +108,10 @@ def warm_up_modules(text: str) -> list[str]:
                     for name in filter(None, (n.strip() for n in found.group(2).split(","))):
                         if _is_package_module(f"{PACKAGE}.{name}"):
                             add(f"{PACKAGE}.{name}")
+    code = "\n".join(code_cells(text))
+    for used, module in LAZY_IMPORTS:
+        if used in code:
+            add(module)
     return modules
 
 
