@@ -72,6 +72,9 @@ def build(source: Path, flags: list[str], name: str = "") -> float:
     # the copy's data and package, not the main checkout's (installed editable)
     env = {**os.environ, "MINQUAN_BOOK_ROOT": str(source), "PYTHONPATH": str(source / "src")}
     env.pop("MPLBACKEND", None)
+    # as in a maintainer's checkout, the copy's package is compiled once and its
+    # bytecode reused by later builds and kernels, even if this shell says otherwise
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(
         [JUPYTER_BOOK, "build", ".", *flags], cwd=source, env=env, capture_output=True, text=True

@@ -19,8 +19,9 @@ things, each in its own module:
   Sphinx loads the others, it can start (and warm up) kernels for the chapters
   likely to run; ``preexecute`` runs them there.
 
-Two smaller modules keep rebuilds quick: ``citations`` skips
-sphinxcontrib-bibtex's formatting when no page's citations changed, and
+Three smaller modules keep rebuilds quick: ``citations`` skips
+sphinxcontrib-bibtex's formatting when no page's citations changed,
+``template_cache`` keeps the theme's compiled templates between builds, and
 ``quick_exit`` spares the command-line process its final garbage collections.
 
 Set ``MINQUAN_BOOK_PARALLEL=0`` to fall back to myst-nb's serial execution
