@@ -2,7 +2,7 @@
 
 Sphinx compiles every template it renders (the book theme's page, sidebars,
 header buttons: about 40 files) from source in each build that writes a page,
-which took 0.2-0.3 s of a one-chapter rebuild here. Jinja2 can store the
+which took 0.3-0.8 s of a one-page rebuild here. Jinja2 can store the
 compiled code (``FileSystemBytecodeCache``); each entry is keyed on the
 template's name and checked against a checksum of its source, so an edited or
 upgraded template is compiled afresh. The cache lives beside Sphinx's own
