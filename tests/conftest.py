@@ -108,7 +108,7 @@ def copy_env(source: Path) -> dict:
 
     The package is installed editable from the main checkout, so without PYTHONPATH
     the kernels would import the main checkout's ``src/``; MINQUAN_BOOK_ROOT points
-    ``analysis.locations`` at the copy's data and seed.
+    ``analysis.base.locations`` at the copy's data and seed.
     """
     return {"MINQUAN_BOOK_ROOT": str(source), "PYTHONPATH": str(source / "src")}
 

@@ -1,6 +1,6 @@
 """Generated files are written atomically: a failure mid-write leaves the old file whole.
 
-``analysis.io.write_text_atomic`` writes a temporary file in the same folder and
+``analysis.base.io.write_text_atomic`` writes a temporary file in the same folder and
 renames it over the target. These tests break the write at each step and check
 that the previous file is intact byte for byte and that no temporary file is left.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import io
+from analysis.base import io
 
 OLD = "id,value\nA,1\n"
 
@@ -105,4 +105,4 @@ def test_csv_files_are_written_only_through_analysis_io(repo_root):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if ".to_csv(" in line:
                 offenders.append(f"{path.relative_to(repo_root)}:{number}: {line.strip()}")
-    assert offenders == [], "use analysis.io.write_csv_atomic:\n" + "\n".join(offenders)
+    assert offenders == [], "use analysis.base.io.write_csv_atomic:\n" + "\n".join(offenders)

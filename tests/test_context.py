@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import context
-from analysis.errors import InputError
+from analysis.base.errors import InputError
 
 CSV = "id,name,value,source,confidence\nA1,x,1,somewhere,high\nA2,y,2,,medium\nA3,z,3,there,sure\n"
 

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from analysis import derive, io
+from analysis import derive
+from analysis.base import io
 
 REPORT = {  # the report's numbers, typed from the seed text
     "F0003": 11.3, "F0004": 4, "F0007": 282.8, "F0008": 16.8, "F0009": 157.9, "F0010": 15.6,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis import figures, units
-from analysis.errors import InputError
+from analysis.base.errors import InputError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "figures_valid.csv"
 

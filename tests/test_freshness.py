@@ -27,7 +27,8 @@ import analysis
 import pandas as pd
 from myst_nb import glue
 
-from analysis import locations, units
+from analysis import units
+from analysis.base import locations
 
 figures = pd.read_csv(locations.data_dir() / "figures.csv", dtype=str, keep_default_na=False)
 external = pd.read_csv(

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import __main__ as cli
 from analysis import paths_table
-from analysis.io import csv_text
+from analysis.base.io import csv_text
 
 TARGET_KINDS = {"target_level", "target_count", "target_share", "target_growth"}
 

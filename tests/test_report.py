@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from analysis import report
-from analysis.errors import InputError
+from analysis.base.errors import InputError
 
 SEED = report.SEED_NAME
 

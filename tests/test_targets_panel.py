@@ -8,7 +8,7 @@ import pytest
 
 from analysis import panel_regression
 from analysis import targets_panel as tp
-from analysis.errors import InputError
+from analysis.base.errors import InputError
 
 COLUMNS = [
     "prefecture_code",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from .errors import InputError
+from .base.errors import InputError
 
 COMMANDS = {
     "sections": ("analysis.report_cli:main", "list the report's sections with their spans"),

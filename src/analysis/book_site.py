@@ -64,7 +64,7 @@ def write_cjk_webfont(characters: set[str], destination: Path) -> int:
     """Subset the charts' CJK font to ``characters`` as WOFF; returns the byte size."""
     from fontTools import subset  # a matplotlib dependency, so always installed
 
-    from .fonts import cjk_font_path
+    from .base.fonts import cjk_font_path
 
     options = subset.Options()
     options.flavor = "woff"  # zlib; WOFF2 would need brotli, which is not a dependency
@@ -86,7 +86,7 @@ def ensure_cjk_webfont(characters: set[str], destination: Path) -> int:
     and a no-op rebuild should not pay it. A stamp beside the font records the set."""
     import hashlib
 
-    from .fonts import cjk_font_path
+    from .base.fonts import cjk_font_path
 
     key = hashlib.sha256(
         ("".join(sorted(characters)) + "|" + str(cjk_font_path())).encode("utf-8")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError, Problem
-from .io import read_csv_strings
-from .locations import data_dir
+from .base.errors import InputError, Problem
+from .base.io import read_csv_strings
+from .base.locations import data_dir
 
 CONFIDENCE = ("high", "medium", "low")
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import locations, report
-from .errors import InputError, Problem
-from .io import finite_float, read_csv_strings
+from . import report
+from .base import locations
+from .base.errors import InputError, Problem
+from .base.io import finite_float, read_csv_strings
 from .scan import Mention, scan
 
 EXCLUDED_COLUMNS = ["offset", "text", "section", "reason", "note"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import io, locations
+from .base import io, locations
 
 COLUMNS = [
     "id", "group", "description", "formula", "input_ids", "value", "unit", "bound",

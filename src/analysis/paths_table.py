@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import context, figures, paths
-from .errors import InputError
-from .io import write_csv_atomic
-from .locations import data_dir
+from .base.errors import InputError
+from .base.io import write_csv_atomic
+from .base.locations import data_dir
 
 COLUMNS = [
     "path_id",

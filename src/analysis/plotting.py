@@ -21,7 +21,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from .fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
+from .base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
 
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"

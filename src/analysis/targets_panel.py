@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import context
-from .errors import InputError, Problem
+from .base.errors import InputError, Problem
 
 NUMERIC = context.REQUIRED[context.LI_PANEL]  # every column of the panel is numeric
 

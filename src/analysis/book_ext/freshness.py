@@ -36,7 +36,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import locations
+from ..base import locations
 from . import options
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def load_state(env: BuildEnvironment) -> dict:
 
 
 def write_json_atomic(path: Path, data: dict) -> None:
-    """The extension's state files, written atomically like analysis.io.write_text_atomic,
+    """The extension's state files, written atomically like analysis.base.io.write_text_atomic,
     which we do not import: it pulls in pandas, two seconds on every build."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 ENV_VAR = "MINQUAN_BOOK_ROOT"
-# two folders above this file: the checkout, when installed editable
-_HERE = Path(__file__).resolve().parents[2]
+# three folders above this file: the checkout, when installed editable
+_HERE = Path(__file__).resolve().parents[3]
 
 
 def _looks_like_root(path: Path) -> bool:
