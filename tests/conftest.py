@@ -85,6 +85,20 @@ def toc_pages(source: Path) -> list[str]:
     return names
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Name every browser test that was skipped, under the reason, in one section."""
+    by_reason: dict[str, list[str]] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        if "browser" in getattr(report, "keywords", {}):
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+            by_reason.setdefault(str(reason).removeprefix("Skipped: "), []).append(report.nodeid)
+    for reason, tests in by_reason.items():
+        terminalreporter.section(f"{len(tests)} browser tests skipped")
+        terminalreporter.write_line(reason)
+        for test in tests:
+            terminalreporter.write_line(f"  {test}")
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT

@@ -16,12 +16,15 @@ def test_quick_start_is_exactly_two_commands():
     commands = [line for line in block.splitlines() if line.strip()]
     assert len(commands) == 2, commands
     assert "jupyter-book build" in commands[0] and "pytest" in commands[1]
-    assert all(c.startswith("bash scripts/setup.sh && ") for c in commands)
+    assert commands[0].startswith("bash scripts/setup.sh && ")
+    assert commands[1].startswith("bash scripts/setup.sh --dev && ")
 
 
 def test_ci_runs_the_readme_test_command():
     section = README.split("## Quick start", 1)[1]
-    test_command = re.search(r"(bash scripts/setup.sh && \.venv/bin/python -m pytest)", section)
+    test_command = re.search(
+        r"(bash scripts/setup.sh --dev && \.venv/bin/python -m pytest)", section
+    )
     assert test_command
     assert test_command.group(1) in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
