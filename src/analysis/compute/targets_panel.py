@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import context
-from .base.errors import InputError, Problem
+from ..base.errors import InputError, Problem
+from ..records import context
 
 NUMERIC = context.REQUIRED[context.LI_PANEL]  # every column of the panel is numeric
 
