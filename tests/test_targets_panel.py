@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import panel_regression
-from analysis import targets_panel as tp
 from analysis.base.errors import InputError
+from analysis.compute import panel_regression
+from analysis.compute import targets_panel as tp
 
 COLUMNS = [
     "prefecture_code",
@@ -136,7 +136,7 @@ def test_recent_record_matches_the_reports():
 
 
 def test_fan_is_deterministic_and_centred_on_the_target_plus_mean_miss():
-    from analysis import uncertainty
+    from analysis.compute import uncertainty
 
     rng = np.random.default_rng(1)
     panel = pd.DataFrame(
@@ -158,7 +158,7 @@ def test_fan_is_deterministic_and_centred_on_the_target_plus_mean_miss():
 
 
 def test_recentring_moves_the_mean_only():
-    from analysis import uncertainty
+    from analysis.compute import uncertainty
 
     panel = pd.DataFrame({"prefecture_code": [1, 1, 2, 2], "miss_pp": [1.0, 3.0, -1.0, 1.0]})
     model = uncertainty.panel_miss_model(panel)

@@ -12,7 +12,8 @@ Chapters, charts and the computations reach numbers only through here:
 - ``record(id)`` / ``records(ids)``: any of these by the id a table cites
   (F…, D…, X…), to write a source line for ids read from a generated file;
 - ``figures()``, ``derived_table()``, ``paths()``: whole tables, for chapters
-  that list or count records. Generated tables are read, never rebuilt.
+  that list or count records. Generated tables are read, never rebuilt;
+- ``cite(ids)``: ids as a reader sees them cited (F0001-F0014, D001).
 
 Each returns a ``Record`` (``analysis.records.record``). An id or key that is
 not there is an ``InputError`` naming the file and the id. Files are read once
@@ -32,11 +33,13 @@ from ..base.errors import InputError, Problem
 from ..base.io import finite_float, read_csv_strings
 from . import context
 from . import figures as figures_file
-from .record import CONTEXT, DERIVED, ID_PREFIXES, REPORT, Record
+from .record import CONTEXT, DERIVED, ID_PREFIXES, REPORT, Record, cite
 from .vocabulary import BOUNDS, STATUSES, bound_of
 
 DERIVED_NEEDS = ("id", "key", "group", "description", "formula", "input_ids", "value", "unit",
                  "bound")  # fmt: skip
+__all__ = ["Record", "cite", "derived", "derived_table", "fact", "figure", "figures", "paths",
+           "record", "records"]  # fmt: skip
 PATHS_NEEDS = ("path_id", "scenario", "year", "value", "bound", "status", "input_ids")
 
 
