@@ -1,4 +1,4 @@
-"""analysis.audit: verdict rules on hand-made cases, and the report's checks."""
+"""analysis.compute.audit: verdict rules on hand-made cases, and the report's checks."""
 
 from __future__ import annotations
 

@@ -101,3 +101,29 @@ def test_enums_match_the_vocabularies():
     assert enum("paths.csv", "bound") == set(vocabulary.BOUNDS)
     assert enum("paths.csv", "status") == set(vocabulary.STATUSES)
     assert enum("excluded_mentions.csv", "reason") == set(coverage.REASONS)
+
+
+def test_generate_check_passes_on_the_repository(capsys):
+    from analysis import cli
+
+    assert cli.main(["generate", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("is up to date") == 3
+
+
+def test_readme_check_fails_on_a_stale_table(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from analysis import cli
+
+    shutil.copytree(DATA, tmp_path / "data")
+    readme = tmp_path / "data" / "README.md"
+    table_row = "| `exact` | the number as stated or computed |"
+    assert table_row in readme.read_text(encoding="utf-8")
+    readme.write_text(readme.read_text(encoding="utf-8").replace(table_row, "| `exakt` | |"))
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    assert cli.main(["readme", "--check"]) == 1
+    assert "out of date" in capsys.readouterr().err
+    assert cli.main(["readme"]) == 0
+    assert cli.main(["readme", "--check"]) == 0
+    assert cli.main(["readme", "--bogus"]) == 2

@@ -195,3 +195,20 @@ def test_charts_carry_their_source_lines(table):
         assert texts.startswith("Source:")
         assert "F0001" in texts or "F0401" in texts
         plt.close(fig)
+
+
+def test_a_bad_word_in_the_generated_file_is_named(tmp_path, repo_root, monkeypatch):
+    from analysis.base.errors import InputError
+
+    (tmp_path / "data").mkdir()
+    text = (repo_root / "data" / "paths.csv").read_text(encoding="utf-8")
+    first = text.splitlines()[1]
+    broken = first.replace(",exact,illustration,", ",aspiration,illustration,", 1)
+    assert broken != first
+    (tmp_path / "data" / "paths.csv").write_text(text.replace(first, broken), encoding="utf-8")
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    with pytest.raises(InputError) as info:
+        lookup.paths()
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column) == (2, "bound") and "paths.csv" in str(problem.file)
+    assert problem.record == first.split(",")[0]

@@ -10,15 +10,7 @@ from analysis.base.errors import InputError
 from analysis.compute import panel_regression
 from analysis.compute import targets_panel as tp
 
-COLUMNS = [
-    "prefecture_code",
-    "province_code",
-    "year",
-    "realized_growth_pct",
-    "provincial_target_pct",
-    "prefecture_target_pct",
-    "prefecture_target_observed",
-]
+COLUMNS = tp.NUMERIC  # the columns the panel must hold, all numeric
 
 
 def hand_made() -> pd.DataFrame:

@@ -122,13 +122,31 @@ def _words(frame: pd.DataFrame, column: str, allowed, path: Path, id_column: str
         raise InputError(bad)
 
 
-@lru_cache(maxsize=4)
-def _derived(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+# what a generated file must hold: its columns, its row id, numbers, words of a vocabulary
+GENERATED = {
+    "derived": (DERIVED_NEEDS, "id", ("value",), {"bound": BOUNDS}),
+    "paths": (PATHS_NEEDS, "path_id", ("value", "year"),
+              {"bound": ("", *BOUNDS), "status": ("", *STATUSES)}),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _generated(kind: str, path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """A generated file read as text and checked: columns present, numbers where numbers
+    belong, bounds and statuses in the vocabulary (errors name file, row, column, id)."""
+    needs, id_column, numeric, vocabularies = GENERATED[kind]
     file = Path(path)
     frame = read_csv_strings(file)
-    _require(frame, DERIVED_NEEDS, file)
-    frame["value"] = _numbers(frame, "value", file, "id")
-    _words(frame, "bound", BOUNDS, file, "id")
+    _require(frame, needs, file)
+    for column in numeric:
+        frame[column] = _numbers(frame, column, file, id_column)
+    for column, allowed in vocabularies.items():
+        _words(frame, column, allowed, file, id_column)
+    return frame
+
+
+def _derived(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    frame = _generated("derived", path, mtime_ns, size)
     return frame.set_index("key", drop=False).rename_axis(None)
 
 
@@ -198,18 +216,8 @@ def fact(jurisdiction: str, indicator: str, measure: str, year: str) -> Record:
 # --- growth paths -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _paths(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    file = Path(path)
-    frame = read_csv_strings(file)
-    _require(frame, PATHS_NEEDS, file)
-    frame["value"] = _numbers(frame, "value", file, "path_id")
-    frame["year"] = _numbers(frame, "year", file, "path_id").astype(int)
-    _words(frame, "bound", ("", *BOUNDS), file, "path_id")
-    _words(frame, "status", ("", *STATUSES), file, "path_id")
-    return frame
-
-
 def paths() -> pd.DataFrame:
     """data/paths.csv as written: one row per path and year (value NaN where no path)."""
-    return _paths(*_version(files.paths_csv())).copy()
+    frame = _generated("paths", *_version(files.paths_csv())).copy()
+    frame["year"] = frame["year"].astype(int)
+    return frame

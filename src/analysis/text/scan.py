@@ -1,6 +1,6 @@
 """Find every numeric mention in a Chinese report, with its character offset.
 
-The coverage ledger (``analysis.coverage``) needs the full list of numbers a
+The coverage ledger (``analysis.records.coverage``) needs the full list of numbers a
 report states, so that each one is either used by a row of data/figures.csv or
 excluded with a reason. ``scan(text)`` returns them in text order.
 
