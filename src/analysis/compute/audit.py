@@ -14,7 +14,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from ..records import lookup
+from ..records import lookup, units
 
 CONSISTENT = "consistent"
 APPROXIMATE = "approximate"
@@ -127,7 +127,7 @@ def run(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     add("grain_floor", "2020 grain tonnage against the five-year floor in 斤",
         ["F0088", "F0162", jin_id], f"{_fmt(jin)} vs floor {_fmt(v('F0162'))} 亿斤",
         "at or above the floor; approximate within 1% below", at_least(jin, v("F0162"), 0.01),
-        f"74.5万吨 is {jin:.1f}亿斤 (1 吨 = 2000 斤), just above the floor the report says "
+        f"74.5万吨 is {jin:.1f}亿斤 (1 吨 = {units.JIN_PER_TONNE} 斤), just above the floor the report says "
         "was held year after year.")  # fmt: skip
 
     # 2-3. 2020 growth of deposits and loans against near-doubling since 2015.

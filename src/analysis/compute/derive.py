@@ -271,12 +271,13 @@ def fyp13(v: Value, b: Bound) -> list[Derived]:
 def conversions(v: Value, b: Bound) -> list[Derived]:
     """Grain: 74.5 万吨 × 2000 斤/吨 = 14.9 亿斤, against the 14.8 亿斤 floor."""
     jin = units.convert(v("F0088"), "万吨", "亿斤")
+    formula = f"F0088 × 10^4 × {units.JIN_PER_TONNE} / 10^8"
     return [
         Derived("D046", "grain_2020_jin", "conversion", "2020 grain output (粮食总产) in 亿斤",
-                "F0088 × 10^4 × 2000 / 10^8", ("F0088",), jin, "亿斤", b("F0088")),
+                formula, ("F0088",), jin, "亿斤", b("F0088")),
         Derived("D047", "grain_margin_over_floor", "conversion",
                 "2020 grain output above the 「站稳14.8亿斤台阶」 floor",
-                "F0088 × 10^4 × 2000 / 10^8 − F0162", ("F0088", "F0162"), jin - v("F0162"),
+                f"{formula} − F0162", ("F0088", "F0162"), jin - v("F0162"),
                 "亿斤"),
     ]  # fmt: skip
 
