@@ -1,11 +1,12 @@
-"""analysis.audit: verdict rules on hand-made cases, and the report's checks."""
+"""analysis.compute.audit: verdict rules on hand-made cases, and the report's checks."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import audit
+from analysis.compute import audit
+from analysis.records import lookup
 
 
 @pytest.mark.parametrize(
@@ -73,9 +74,7 @@ def test_repeated_figures_are_found_automatically(checks):
 
 
 def test_a_changed_repeat_is_flagged_inconsistent():
-    from analysis import figures
-
-    frame = figures.load().reset_index(drop=True)
+    frame = lookup.figures().reset_index(drop=True)
     frame.loc[frame["id"] == "F0061", "value"] = 530.0
     result = audit.run(frame).set_index("inputs")
     assert result.loc["F0016;F0061", "verdict"] == "inconsistent"
@@ -95,6 +94,13 @@ def test_series_of_one_indicator_over_years_is_not_a_repeat():
     )
     groups = audit.repeated_figures(frame)
     assert [list(g["id"]) for g in groups] == [["F3", "F4"]]
+
+
+def test_checks_cite_derived_values_by_their_ids(checks):
+    # the grain check reads the conversion by key and cites it by id
+    grain = checks.loc["grain_floor", "inputs"].split(";")
+    assert lookup.derived("grain_2020_jin").id in grain
+    assert "F0088" in grain and "F0162" in grain
 
 
 def test_summary_lists_every_verdict(checks):

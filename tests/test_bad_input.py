@@ -7,7 +7,7 @@ nothing was half-written (generated files and pages stay as they were). A
 byte-order mark and Windows line endings are common in files saved from
 spreadsheets and are accepted.
 
-The unit-level checks of ``analysis.figures`` (every rule, one record at a
+The unit-level checks of ``analysis.records.figures`` (every rule, one record at a
 time) are in tests/test_check_cli.py; here each kind goes through
 ``python -m analysis ...`` or ``jupyter-book build .`` as a maintainer runs it.
 A cell that raises is also covered by tests/test_failing_chapter.py (with the
@@ -90,8 +90,6 @@ def source(tmp_path) -> Path:
 
 @pytest.fixture
 def with_figures(source) -> Path:
-    if not (source / "src/analysis/figures.py").exists():
-        pytest.skip("analysis.figures (python -m analysis check) is not in the tree yet")
     return source
 
 
@@ -190,8 +188,6 @@ def test_spreadsheet_quirks_are_accepted(with_figures, kind, encode):
 def test_bad_input_leaves_generated_files_untouched(with_figures):
     """``python -m analysis paths`` on bad figures: paths.csv stays as it was, no temp file."""
     generated = with_figures / "data/paths.csv"
-    if not generated.exists():
-        pytest.skip("data/paths.csv is not generated yet")
     before = generated.read_bytes()
     places = _cell("value", "27O.5")(with_figures / FIGURES)
     _assert_clear_failure(_run(with_figures, "paths"), *places)
@@ -206,18 +202,14 @@ PROBE = """
 
 ```{code-cell} ipython3
 :tags: [remove-cell]
-import importlib.util
-
 from myst_nb import glue
 
-from analysis import context, report
+from analysis.records import context, lookup
+from analysis.text import report
 
 glue("n_chars", len(report.text()), display=False)
 glue("n_targets", len(context.targets()), display=False)
-if importlib.util.find_spec("analysis.figures"):
-    from analysis import figures
-
-    glue("n_figures", len(figures.load()), display=False)
+glue("n_figures", len(lookup.figures()), display=False)
 ```
 
 The report has {glue:text}`n_chars` characters.
@@ -277,6 +269,4 @@ def test_build_stops_on_a_context_row_without_source(probe_book):
 
 @pytest.mark.slow
 def test_build_stops_on_bad_figures_naming_chapter_and_record(probe_book):
-    if not (probe_book / "src/analysis/figures.py").exists():
-        pytest.skip("analysis.figures is not in the tree yet")
     _assert_build_stopped(*_break_and_build(probe_book, FIGURES, _cell("value", "27O.5")))

@@ -11,7 +11,10 @@ import pytest
 
 matplotlib.use("Agg")
 
-from analysis import charts
+from analysis.charts import bars, dots, lines, ranges, style
+from analysis.records import lookup
+
+F, D = lookup.figure, lookup.derived
 
 
 def _source(fig) -> str:
@@ -28,69 +31,75 @@ def _render(fig) -> bytes:
 
 
 BUILDERS = {
-    "growth_dots": lambda: charts.growth_dots(
-        pd.DataFrame({"label": ["存款", "GDP"], "value": [16.8, -1.0], "bound": ["", "upper"]}),
-        ["F0008", "D031"],
+    "growth_dots": lambda: dots.growth_dots(
+        pd.DataFrame({"label": ["存款", "GDP"], "record": [F("F0008"), D("gdp_growth_2016_2020")]})
     ),
-    "before_after": lambda: charts.before_after(
+    "before_after": lambda: bars.before_after(
         [
             {
-                "title": "Revenue",
-                "unit": "亿元",
-                "before": 10.87,
-                "after": 11.3,
-                "before_bound": "lower",
+                "title": "Electricity",
+                "unit": "亿度",
+                "before": D("electricity_2019"),
+                "after": F("F0011"),
             }
         ],
-        ["F0003", "D001"],
         before="2019",
         after="2020",
     ),
-    "waterfall": lambda: charts.waterfall([("Tax", 7.9), ("Other", 3.4)], "Total", ["F0005"]),
-    "hbars": lambda: charts.hbars(
-        pd.DataFrame({"label": ["a", "b"], "value": [105.4, 169.6]}),
-        ["F0025"],
+    "waterfall": lambda: bars.waterfall(
+        [("Tax", F("F0005")), ("Other", D("non_tax_revenue"))], "Total", total=F("F0003")
+    ),
+    "hbars": lambda: bars.hbars(
+        pd.DataFrame({"label": ["a", "b"], "record": [F("F0025"), F("F0122")]}),
         unit="%",
         reference=100,
         reference_label="plan",
     ),
-    "index_chart": lambda: charts.index_chart(
+    "index_chart": lambda: lines.index_chart(
         pd.DataFrame(
             {
                 "label": ["GDP", "Loans", "Deposits"],
-                "value": [157, 200, 200],
-                "bound": ["upper"] * 3,
+                "record": [D("gdp_index_2020"), D("loans_index_2020"), D("deposits_index_2020")],
             }
-        ),
-        ["D032"],
+        )
     ),
-    "level_path": lambda: charts.level_path(
+    "level_path": lambda: lines.level_path(
         pd.DataFrame(
-            [("Deposits", 2015, 141.4, "lower"), ("Deposits", 2020, 282.8, "")],
-            columns=["series", "year", "value", "bound"],
+            [("Deposits", 2015, D("deposits_2015")), ("Deposits", 2020, F("F0007"))],
+            columns=["series", "year", "record"],
         ),
-        ["D036"],
         unit="亿元",
     ),
-    "intervals": lambda: charts.intervals(
-        pd.DataFrame({"label": ["用电"], "low": [10.0], "high": [10.77]}), ["D006"], unit="亿度"
+    "intervals": lambda: ranges.intervals(
+        pd.DataFrame(
+            {"label": ["用电"], "low": [F("F0011")], "high": [D("electricity_2020_ceiling")]}
+        ),
+        unit="亿度",
     ),
-    "dots": lambda: charts.dots(
-        pd.DataFrame({"label": ["Grain"], "value": [14.9]}),
-        ["D046"],
+    "dots": lambda: dots.dots(
+        pd.DataFrame({"label": ["Grain"], "record": [D("grain_2020_jin")]}),
         unit="亿斤",
-        reference=14.8,
+        reference=F("F0162"),
         reference_label="floor",
     ),
-    "stacked_shares": lambda: charts.stacked_shares(
-        pd.DataFrame({"whole": ["A", "A"], "part": ["x", "y"], "value": [43.7, 5.5]}), ["F0127"]
+    "stacked_shares": lambda: bars.stacked_shares(
+        pd.DataFrame(
+            {
+                "whole": ["A", "A"],
+                "part": ["x", "y"],
+                "record": [F("F0127"), D("non_livelihood_expenditure")],
+            }
+        )
     ),
-    "rate_pairs": lambda: charts.rate_pairs(
-        pd.DataFrame({"label": ["Deposits"], "a": [16.8], "b": [14.87], "b_bound": ["upper"]}),
-        ["F0008", "D037"],
+    "rate_pairs": lambda: dots.rate_pairs(
+        pd.DataFrame(
+            {"label": ["Deposits"], "a": [F("F0008")], "b": [D("deposits_growth_2016_2020")]}
+        ),
         labels=("2020", "2016-2020"),
     ),
-    "verdict_bars": lambda: charts.verdict_bars({"consistent": 3, "inconsistent": 0}, ["A01"]),
+    "verdict_bars": lambda: bars.verdict_bars(
+        {"consistent": 3, "inconsistent": 0}, [F("F0088"), D("grain_2020_jin")]
+    ),
 }
 
 
@@ -99,7 +108,7 @@ def test_builder_names_its_records_and_renders_cleanly(name):
     fig = BUILDERS[name]()
     source = _source(fig)
     assert source, "no source line"
-    assert "F0" in source or "D0" in source or "A01" in source
+    assert "F0" in source or "D0" in source
     assert _render(fig)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -109,23 +118,48 @@ def test_builders_are_deterministic(name):
 
 
 def test_bound_labels_carry_their_sign():
-    assert charts.label(9.44, "upper", unit="%") == "≤ 9.4%"
-    assert charts.label(141.4, "lower") == "≥ 141.4"
-    assert charts.label(3.0, "") == "3.0"
+    assert style.label(9.44, "upper", unit="%") == "≤ 9.4%"
+    assert style.label(141.4, "lower") == "≥ 141.4"
+    assert style.label(3.0, "exact") == "3.0"
+    assert style.label(8.0, "approximate") == "≈ 8.0"
+
+
+def test_bounds_and_sources_come_from_the_records():
+    """Charts take value, bound and source from records: no bound or id typed by a chapter."""
+    fig = dots.growth_dots(
+        pd.DataFrame({"label": ["GDP", "Income"],
+                      "record": [D("gdp_growth_2016_2020"), D("income_growth_2016_2020")]})
+    )  # fmt: skip
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == ["≤ 9.4%", "9.3%"]  # D031 is an upper bound (近百亿), D033 exact
+    # the derived values bring the figures they are computed from
+    assert _source(fig).endswith("records F0001, F0156, F0166, D031, D033")
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_hedged_figure_is_drawn_open_and_hatched():
+    fig = bars.before_after(
+        [{"title": "Electricity", "unit": "亿度", "before": D("electricity_2019"),
+          "after": F("F0011")}], before="2019", after="2020",
+    )  # fmt: skip
+    bars_drawn = [p for p in fig.axes[0].patches]
+    assert all(p.get_hatch() == "//" for p in bars_drawn)  # 首次突破: both lower bounds
+    assert [t.get_text() for t in fig.axes[0].texts] == ["≥ 9.285", "≥ 10"]
+    matplotlib.pyplot.close(fig)
 
 
 def test_spread_keeps_labels_apart_and_in_order():
-    placed = charts.spread([157, 156, 200], gap=6)
+    placed = style.spread([157, 156, 200], gap=6)
     assert placed[2] == 200
     assert abs(placed[0] - placed[1]) >= 6
     assert placed[1] == 156  # the lowest stays where it is
 
 
 def test_class_totals_on_stacked_bars_add_up():
-    fig = charts.stacked_shares(
+    fig = bars.stacked_shares(
         pd.DataFrame({"whole": ["A", "A", "A"], "part": ["x", "y", "z"], "value": [3, 3, 30]}),
-        ["F0109"],
         fmt="{:,.0f}",
+        cite=[F("F0109")],
     )
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "36" in labels

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.scan import scan
+from analysis.text.scan import scan
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "figures_valid.csv"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import context
 from analysis.base.errors import InputError
+from analysis.compute import cascade as targets_by_level
+from analysis.compute import county_city, scenarios
+from analysis.records import context, lookup
 
 CSV = "id,name,value,source,confidence\nA1,x,1,somewhere,high\nA2,y,2,,medium\nA3,z,3,there,sure\n"
 
@@ -62,7 +64,7 @@ def test_minquan_facts():
     population = context.minquan_population_2020()
     assert population.value == 746389
     assert population.confidence == "medium"
-    base = context.minquan_urbanization_base()
+    base = scenarios.urbanization_base_2020()
     # one third of the way from 39.27 (2019) to 42.87 (2022)
     assert base.value == pytest.approx(39.27 + 3.6 / 3)
     assert base.confidence == "low"
@@ -71,13 +73,19 @@ def test_minquan_facts():
 def test_fact_must_be_unique():
     with pytest.raises(InputError, match="found 0"):
         context.fact("Minquan", "GDP growth", "target", "2021")
-    assert context.fact("Henan", "GDP growth", "target", "2021").value == 7
+    henan = lookup.fact("Henan", "GDP growth", "target", "2021")
+    assert (henan.value, henan.origin, henan.qualifier, henan.bound) == (
+        7,
+        "context",
+        "以上",
+        "lower",
+    )
+    assert henan.source and henan.confidence == "high"
+    assert lookup.record(henan.id) == henan
 
 
 def test_cascade_keeps_shangqiu_as_not_found():
-    from analysis import paths_table
-
-    cascade = context.cascade_2021(paths_table.load_figures())
+    cascade = targets_by_level.cascade_2021()
     shangqiu = cascade[cascade["level"] == "Shangqiu"]
     assert shangqiu["value"].isna().all() and set(shangqiu["note"]) == {"not found"}
     gdp = cascade[cascade["indicator"] == "GDP growth"].set_index("level")["value"]
@@ -86,7 +94,7 @@ def test_cascade_keeps_shangqiu_as_not_found():
 
 
 def test_county_to_city_by_hand():
-    table = context.county_to_city(275.5, 11.3).set_index("criterion")
+    table = county_city.county_to_city(275.5, 11.3).set_index("criterion")
     # 746,389 people on about 1,222 km2: about 611 a km2, the densest tier
     assert table.attrs["density"] == pytest.approx(746389 / 1222)
     assert table.attrs["tier"] == "density_over_400"
@@ -96,6 +104,22 @@ def test_county_to_city_by_hand():
     assert table.loc["local budget revenue per capita", "minquan_2020"] == pytest.approx(
         1513.96, abs=0.01
     )
+
+
+def test_density_tiers():
+    assert county_city.density_tier(611) == "density_over_400"
+    assert county_city.density_tier(400) == "density_100_to_400"
+    assert county_city.density_tier(100) == "density_100_to_400"
+    assert county_city.density_tier(99.9) == "density_under_100"
+
+
+def test_an_unknown_hedge_in_a_context_row_is_refused():
+    row = {"id": "X999", "value": "5", "unit": "%", "qualifier": "大约", "jurisdiction": "China",
+           "indicator": "GDP growth", "measure": "target", "year": "2030", "source": "s",
+           "confidence": "high"}  # fmt: skip
+    with pytest.raises(InputError, match="unknown qualifier") as info:
+        context.as_record(row)
+    assert info.value.problems[0].record == "X999"
 
 
 def test_side_by_side_keeps_indicators_both_levels_target():
@@ -110,7 +134,7 @@ def test_side_by_side_keeps_indicators_both_levels_target():
         ],
         columns=["indicator", "level", "value"],
     )
-    wide = context.side_by_side(cascade)
+    wide = targets_by_level.side_by_side(cascade)
     assert list(wide.index) == ["GDP growth"]
     assert wide.loc["GDP growth", "Minquan"] - wide.loc["GDP growth", "Henan"] == 1.0
     assert "Shangqiu" not in wide.columns

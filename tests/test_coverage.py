@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import coverage
 from analysis.base.errors import InputError
+from analysis.records import coverage
 
 TEXT = "2020年，生产总值完成275.5亿元，增长3.1%，做好“六稳”工作。"
 # offsets by hand: 2020 at 0, 275.5 at 12, 增长 at 20, 3.1% at 22, 六 at 30

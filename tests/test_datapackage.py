@@ -1,4 +1,4 @@
-"""data/datapackage.json lists every CSV in data/ and each resource validates."""
+"""data/datapackage.json lists and describes every CSV in data/, each resource validates,\nand data/README.md's tables are generated from it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from analysis import coverage, figures, units
+from analysis.compute import derive, paths
+from analysis.records import context, coverage, datapackage, figures, lookup, units, vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DESCRIPTOR = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
@@ -55,6 +56,36 @@ def test_schema_columns_match_the_code():
     fields = lambda p: [f["name"] for f in RESOURCES[p]["schema"]["fields"]]  # noqa: E731
     assert fields("figures.csv") == figures.COLUMNS
     assert fields("excluded_mentions.csv") == coverage.EXCLUDED_COLUMNS
+    assert fields("derived.csv") == derive.COLUMNS
+    assert fields("paths.csv") == paths.COLUMNS
+    assert set(lookup.DERIVED_NEEDS) <= set(derive.COLUMNS)
+    assert set(lookup.PATHS_NEEDS) <= set(paths.COLUMNS)
+    for name, required in context.REQUIRED.items():
+        assert set(required) <= set(fields(f"external/{name}")), name
+
+
+def test_every_column_is_described():
+    undescribed = [
+        f"{path}: {f['name']}"
+        for path, resource in RESOURCES.items()
+        for f in resource["schema"]["fields"]
+        if len(f.get("description", "").split()) < 2
+    ]
+    assert undescribed == []
+    assert all(r.get("description") and r.get("title") for r in RESOURCES.values())
+
+
+def test_data_readme_is_what_the_generator_writes():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert datapackage.readme_text(readme) == readme, "run: python -m analysis readme"
+    for name in RESOURCES.values():
+        assert f"<!-- generated: columns:{name['name']} -->" in readme, name["name"]
+
+
+def test_the_readme_generator_rewrites_a_stale_table():
+    stale = "<!-- generated: columns:derived -->\n| old |\n<!-- end generated -->\n"
+    fresh = datapackage.readme_text(stale)
+    assert "| old |" not in fresh and "`key`" in fresh and "Primary key: `id`." in fresh
 
 
 def test_enums_match_the_vocabularies():
@@ -63,6 +94,36 @@ def test_enums_match_the_vocabularies():
         return set(field["constraints"]["enum"])
 
     assert enum("figures.csv", "unit") == set(units.UNITS)
-    assert enum("figures.csv", "kind") == set(figures.KINDS)
-    assert enum("figures.csv", "qualifier") == {"", *figures.QUALIFIERS}
+    assert enum("figures.csv", "kind") == set(vocabulary.KINDS)
+    assert enum("figures.csv", "qualifier") == {"", *vocabulary.QUALIFIERS}
+    assert enum("derived.csv", "bound") == set(vocabulary.BOUNDS)
+    assert enum("derived.csv", "group") == set(derive.GROUPS)
+    assert enum("paths.csv", "bound") == set(vocabulary.BOUNDS)
+    assert enum("paths.csv", "status") == set(vocabulary.STATUSES)
     assert enum("excluded_mentions.csv", "reason") == set(coverage.REASONS)
+
+
+def test_generate_check_passes_on_the_repository(capsys):
+    from analysis import cli
+
+    assert cli.main(["generate", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("is up to date") == 3
+
+
+def test_readme_check_fails_on_a_stale_table(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from analysis import cli
+
+    shutil.copytree(DATA, tmp_path / "data")
+    readme = tmp_path / "data" / "README.md"
+    table_row = "| `exact` | the number as stated or computed |"
+    assert table_row in readme.read_text(encoding="utf-8")
+    readme.write_text(readme.read_text(encoding="utf-8").replace(table_row, "| `exakt` | |"))
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    assert cli.main(["readme", "--check"]) == 1
+    assert "out of date" in capsys.readouterr().err
+    assert cli.main(["readme"]) == 0
+    assert cli.main(["readme", "--check"]) == 0
+    assert cli.main(["readme", "--bogus"]) == 2

@@ -30,7 +30,7 @@ def _files(folder: Path, pattern: str) -> dict[str, bytes]:
 
 
 def _generate(source: Path, command: str, hash_seed: str) -> bytes | None:
-    module = {"paths": "paths_table", "derive": "derive"}[command]
+    module = {"paths": "compute/paths", "derive": "compute/derive"}[command]
     if not (source / "src/analysis" / f"{module}.py").exists():
         return None
     env = {**os.environ, **copy_env(source), "PYTHONHASHSEED": hash_seed}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import figures, units
 from analysis.base.errors import InputError
+from analysis.records import figures, lookup, units, vocabulary
 
 FIXTURE = Path(__file__).parent / "fixtures" / "figures_valid.csv"
 
@@ -37,26 +37,43 @@ def problems(path):
 def test_fixture_loads_with_numbers(valid):
     frame = figures.load(valid)
     assert len(frame) == 6
-    assert figures.value("F0001", valid) == 275.5  # 275.5亿元, by hand
-    assert figures.record("F0005", valid)["value_std"] == 1e10  # 近百亿元 = 100 x 1e8
-    assert figures.value("F0006", valid) == 2  # 翻了一番
+    assert frame.loc["F0001", "value"] == 275.5  # 275.5亿元, by hand
+    assert frame.loc["F0005", "value_std"] == 1e10  # 近百亿元 = 100 x 1e8
+    assert frame.loc["F0006", "value"] == 2  # 翻了一番
 
 
 def test_cache_rereads_an_edited_file(valid):
-    assert figures.value("F0001", valid) == 275.5
-    edit(
-        valid,
-        "F0001,p1.head,GDP,生产总值,275.5,亿元,27550000000",
-        "F0001,p1.head,GDP,生产总值,275.5,亿元,2.755e10",
-    )
+    assert figures.load(valid).loc["F0001", "indicator"] == "GDP"
+    edit(valid, "F0001,p1.head,GDP,生产总值", "F0001,p1.head,Gross domestic product,生产总值")
     later = time.time() + 5
     os.utime(valid, (later, later))
-    assert figures.record("F0001", valid)["value_std"] == 2.755e10
+    assert figures.load(valid).loc["F0001", "indicator"] == "Gross domestic product"
 
 
-def test_unknown_id_is_named(valid):
-    with pytest.raises(InputError, match="F9999"):
-        figures.value("F9999", valid)
+def test_the_lookup_rereads_an_edited_file(tmp_path, monkeypatch, repo_root):
+    (tmp_path / "data").mkdir()
+    shutil.copy(repo_root / "data" / "figures.csv", tmp_path / "data" / "figures.csv")
+    shutil.copytree(repo_root / "seeds", tmp_path / "seeds")
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    assert lookup.figure("F0001").label == "GDP"
+    edit(tmp_path / "data" / "figures.csv", "F0001,p1.head,GDP,", "F0001,p1.head,GDP (edited),")
+    later = time.time() + 5
+    os.utime(tmp_path / "data" / "figures.csv", (later, later))
+    assert lookup.figure("F0001").label == "GDP (edited)"
+
+
+def test_unknown_id_is_named():
+    with pytest.raises(InputError, match="F9999") as info:
+        lookup.figure("F9999")
+    assert "figures.csv" in str(info.value)
+
+
+def test_a_figure_record_carries_value_unit_bound_and_quote():
+    gdp = lookup.figure("F0001")
+    assert (gdp.value, gdp.unit, gdp.bound, gdp.origin) == (275.5, "亿元", "exact", "report")
+    assert "275.5亿元" in gdp.quote and gdp.label_zh == "生产总值"
+    increase = lookup.figure("F0156")  # 较2015年提高近百亿元
+    assert (increase.qualifier, increase.bound) == ("近", "upper")
 
 
 def test_all_problems_reported_at_once(valid):
@@ -126,13 +143,14 @@ def test_vocabularies_are_documented():
     readme = (Path(__file__).resolve().parents[1] / "data" / "README.md").read_text(
         encoding="utf-8"
     )
-    for word in [*figures.KINDS, *figures.QUALIFIERS, *units.UNITS]:
+    for word in [*vocabulary.KINDS, *vocabulary.QUALIFIERS, *units.UNITS, *vocabulary.BOUNDS,
+                 *vocabulary.STATUSES]:  # fmt: skip
         assert f"`{word}`" in readme, word
 
 
 def test_every_qualifier_has_a_bound_direction():
-    for meaning, bound in figures.QUALIFIERS.values():
-        assert meaning and bound in {"upper", "lower", "approx", "exact", "target"}
+    for meaning, bound in vocabulary.QUALIFIERS.values():
+        assert meaning and bound in vocabulary.BOUNDS
 
 
 def test_repository_figures_validate():

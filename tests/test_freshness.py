@@ -27,7 +27,7 @@ import analysis
 import pandas as pd
 from myst_nb import glue
 
-from analysis import units
+from analysis.records import units
 from analysis.base import locations
 
 figures = pd.read_csv(locations.data_dir() / "figures.csv", dtype=str, keep_default_na=False)
@@ -147,7 +147,7 @@ def test_a_data_edit_reaches_the_page(book):
 
 def test_a_package_edit_reaches_the_page(book):
     _replace_once(
-        book.source / "src/analysis/units.py",
+        book.source / "src/analysis/records/units.py",
         "    return UNITS[unit][0]\n",
         '    return UNITS[unit][0] + " (edited)"\n',
     )

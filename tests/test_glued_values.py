@@ -1,7 +1,7 @@
 """Glued numbers in the built book equal values recomputed by hand from the report.
 
 The expectations are typed from the report's own numbers (not taken from
-analysis.derive); the test reads the glue outputs of the executed notebooks.
+analysis.compute.derive); the test reads the glue outputs of the executed notebooks.
 """
 
 from __future__ import annotations

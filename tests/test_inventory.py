@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import inventory, report
-from analysis.scan import Mention
+from analysis.compute import inventory
+from analysis.text import report
+from analysis.text.scan import Mention
 
 
 def _figs(rows):

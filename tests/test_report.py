@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
-from analysis import report
 from analysis.base.errors import InputError
+from analysis.text import report
 
 SEED = report.SEED_NAME
 

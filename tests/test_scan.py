@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.scan import parse_chinese, scan
+from analysis.text.numerals import parse_chinese
+from analysis.text.scan import scan
 
 
 def found(text):

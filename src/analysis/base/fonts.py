@@ -1,7 +1,7 @@
 """Where the book's Chinese font lives, without importing matplotlib.
 
 Noto Sans CJK SC ships inside the pip package ``mplfonts`` (SIL Open Font
-Licence). Only that one file is used: charts register it (analysis.plotting)
+Licence). Only that one file is used: charts register it (analysis.charts.style)
 and the site cuts a web font from it (analysis.book_site), which must stay
 cheap to import because Sphinx loads it on every build.
 """

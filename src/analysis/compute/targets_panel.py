@@ -6,7 +6,7 @@ and some are coded (13.05 for "13%以上"). Nothing is dropped silently: every
 filter rule has a name, and ``filter_panel`` returns a table counting the rows
 each rule removed, in the order the rules are applied.
 
-The regression lives in ``analysis.panel_regression``: it needs statsmodels,
+The regression lives in ``analysis.compute.panel_regression``: it needs statsmodels,
 slow to import (1.6 s here), which most callers (the paths table, the
 uncertainty module, chapter 5) do not.
 """
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import context
-from .base.errors import InputError, Problem
+from ..base.errors import InputError, Problem
+from ..records import context
 
 NUMERIC = context.REQUIRED[context.LI_PANEL]  # every column of the panel is numeric
 

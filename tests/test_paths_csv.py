@@ -1,4 +1,4 @@
-"""data/paths.csv: current, complete, hand-checked where it matters, failing loudly."""
+"""data/paths.csv (analysis.compute.paths): current, complete, hand-checked where it matters, failing loudly."""
 
 from __future__ import annotations
 
@@ -7,16 +7,17 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import __main__ as cli
-from analysis import paths_table
+from analysis import cli
 from analysis.base.io import csv_text
+from analysis.compute import cascade, paths, practical_things
+from analysis.records import lookup, vocabulary
 
 TARGET_KINDS = {"target_level", "target_count", "target_share", "target_growth"}
 
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    return paths_table.build()
+    return paths.build()
 
 
 def test_committed_file_is_what_the_code_produces(repo_root, table):
@@ -24,8 +25,46 @@ def test_committed_file_is_what_the_code_produces(repo_root, table):
     assert committed == csv_text(table), "run: python -m analysis paths"
 
 
+def test_chapters_read_the_file_the_code_writes(table):
+    read = lookup.paths()
+    assert list(read.columns) == list(table.columns)
+    pd.testing.assert_frame_equal(read, table, check_dtype=False)
+
+
+def test_bounds_and_statuses_are_one_vocabulary_each(table):
+    with_path = table[table["scenario"] != "none"]
+    assert set(with_path["bound"]) <= set(vocabulary.BOUNDS)
+    assert set(with_path["status"]) <= set(vocabulary.STATUSES)
+    none = table[table["scenario"] == "none"]
+    assert set(none["bound"]) == {""} and set(none["status"]) == {""}
+
+
+def test_bound_and_status_by_hand(table):
+    first = table.drop_duplicates("path_id").set_index("path_id")
+    # 8%左右: approximate, the report's own number held
+    assert tuple(first.loc["gdp:target_2021_held", ["bound", "status"]]) == (
+        "approximate",
+        "central",
+    )
+    # 近百亿 makes the 2016-2020 pace an upper bound; a past pace is a reference
+    assert tuple(first.loc["gdp:implied_2016_2020_average", ["bound", "status"]]) == (
+        "upper", "reference")  # fmt: skip
+    assert first.loc["gdp:henan_14th_fyp", "status"] == "reference"
+    assert first.loc["gdp:doubling_by_2035", "status"] == "ambition"
+    assert tuple(first.loc["gdp:above_averages_floor", ["bound", "status"]]) == (
+        "lower", "ambition")  # fmt: skip
+    assert first.loc["gdp:above_averages_2021_margin", "status"] == "illustration"
+    # 力争 leaves the number exact and makes it an ambition
+    aim = lookup.figure("F0440")
+    assert aim.qualifier == "力争"
+    assert tuple(first.loc["target_F0440:as_set", ["bound", "status"]]) == ("exact", "ambition")
+    # 5800人以上 repeated: a lower bound, an illustration
+    assert tuple(first.loc["new_urban_jobs:2021_amount_repeated", ["bound", "status"]]) == (
+        "lower", "illustration")  # fmt: skip
+
+
 def test_every_2021_target_with_a_number_has_a_row(table):
-    figs = paths_table.load_figures()
+    figs = lookup.figures()
     wanted = figs[
         (figs["period"] == "2021")
         & (figs["kind"].isin(TARGET_KINDS) | (figs["kind"] == "change_vs_base"))
@@ -87,7 +126,7 @@ def make_root(tmp_path, repo_root):
     shutil.copy(repo_root / "_config.yml", tmp_path / "_config.yml")
     shutil.copytree(repo_root / "seeds", tmp_path / "seeds")
     shutil.copytree(repo_root / "data" / "external", tmp_path / "data" / "external")
-    figs = paths_table.load_figures()
+    figs = lookup.figures()
     figs.to_csv(tmp_path / "data" / "figures.csv", index=False)
     return figs
 
@@ -103,22 +142,32 @@ def test_cli_writes_the_file(tmp_path, repo_root, monkeypatch, table):
 
 def test_cli_fails_cleanly_when_a_figure_is_missing(tmp_path, repo_root, monkeypatch, capsys):
     figs = make_root(tmp_path, repo_root)
-    figs = figs[~figs["quote"].str.contains("275.5", regex=False)]
+    figs = figs[figs["id"] != "F0001"]  # the 2020 GDP every GDP path starts from
     figs.to_csv(tmp_path / "data" / "figures.csv", index=False)
     monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
     assert cli.main(["paths"]) == 1
     err = capsys.readouterr().err
-    assert "figures.csv" in err and "275.5" in err and "Traceback" not in err
+    assert "figures.csv" in err and "F0001" in err and "Traceback" not in err
     assert not (tmp_path / "data" / "paths.csv").exists()
 
 
+def test_check_mode_writes_nothing_and_fails_on_a_stale_file(tmp_path, repo_root, monkeypatch):
+    make_root(tmp_path, repo_root)
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    assert cli.main(["paths", "--check"]) == 1  # no file yet
+    assert not (tmp_path / "data" / "paths.csv").exists()
+    assert cli.main(["paths"]) == 0
+    assert cli.main(["paths", "--check"]) == 0
+    assert cli.main(["paths", "--bogus"]) == 2
+
+
 def test_ten_things_by_hand():
-    things = paths_table.ten_things()
+    things = practical_things.ten_things()
     assert list(things["number"]) == list(range(1, 11))
     # items 1, 3 and 5 name projects without a number
     assert list(things.loc[things["n_quantities"] == 0, "number"]) == [1, 3, 5]
     assert things.loc[1, "text_zh"].startswith("开工建设安置小区")
-    totals = paths_table.ten_things_totals()
+    totals = practical_things.ten_things_totals()
     assert totals["kindergartens"] == 1 + 5
     assert totals["water_structures"] == 30 + 48
     assert totals["stock_5g_2021"] == 352 + 210
@@ -130,14 +179,14 @@ def test_charts_carry_their_source_lines(table):
 
     import matplotlib.pyplot as plt
 
-    from analysis import context, growth_charts
+    from analysis.charts import dots, lines
 
+    levels = cascade.cascade_2021()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing CJK glyph would warn
-        figs = paths_table.load_figures()
         charts = [
-            growth_charts.gdp_scenarios(table),
-            growth_charts.cascade(context.cascade_2021(figs)),
+            lines.gdp_scenarios(table, lookup.records(";".join(table["input_ids"][:40]))),
+            dots.target_cascade(levels, lookup.records(levels.loc[levels["id"] != "", "id"])),
         ]
         for fig in charts:
             fig.canvas.draw()
@@ -146,3 +195,20 @@ def test_charts_carry_their_source_lines(table):
         assert texts.startswith("Source:")
         assert "F0001" in texts or "F0401" in texts
         plt.close(fig)
+
+
+def test_a_bad_word_in_the_generated_file_is_named(tmp_path, repo_root, monkeypatch):
+    from analysis.base.errors import InputError
+
+    (tmp_path / "data").mkdir()
+    text = (repo_root / "data" / "paths.csv").read_text(encoding="utf-8")
+    first = text.splitlines()[1]
+    broken = first.replace(",exact,illustration,", ",aspiration,illustration,", 1)
+    assert broken != first
+    (tmp_path / "data" / "paths.csv").write_text(text.replace(first, broken), encoding="utf-8")
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    with pytest.raises(InputError) as info:
+        lookup.paths()
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column) == (2, "bound") and "paths.csv" in str(problem.file)
+    assert problem.record == first.split(",")[0]

@@ -3,26 +3,27 @@
 ``load()`` reads the file as strings (nothing silently coerced), checks every
 row against the seed and the vocabularies below, and raises one InputError
 listing ALL problems, each naming file, spreadsheet row, column and id.
-``value(id)`` and ``record(id)`` are what chapters use; they read through a
-cache keyed on the file's modification time, so an edited file is re-read.
+Reads go through a cache keyed on the file's modification time, so an edited
+file is re-read. Chapters do not call this module: they reach a figure through
+``analysis.records.lookup.figure(id)``.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import report
-from .base import locations
-from .base.errors import InputError, Problem
-from .base.io import finite_float, read_csv_strings
-from .scan import mentions_in, scan
+from ..base import files
+from ..base.errors import InputError, Problem
+from ..base.io import finite_float, read_csv_strings
+from ..text import report
+from ..text.scan import mentions_in, scan
 from .units import UNITS
+from .vocabulary import KINDS, QUALIFIERS
 
 COLUMNS = [
     "id", "section", "indicator", "indicator_zh", "value", "unit", "value_std", "unit_std",
@@ -30,56 +31,12 @@ COLUMNS = [
 ]  # fmt: skip
 NUMERIC = ("value", "value_std", "quote_offset")
 
-KINDS: dict[str, str] = {
-    "level": "a stock or flow in its unit (GDP 275.5 亿元)",
-    "growth_rate": "year-on-year or period growth, percent",
-    "share": "a part of a whole, percent",
-    "completion_ratio": "achieved as a percent of a plan or task",
-    "count": "a number of things (projects, villages, people)",
-    "change_vs_base": "an absolute change against a base year (提高近百亿元)",
-    "ratio": "a multiple of a base (翻了一番 = 2)",
-    "rank": "a position in a ranking (第八位 = 8)",
-    "target_level": "a planned level",
-    "target_growth": "a planned growth rate",
-    "target_count": "a planned number of things",
-    "target_share": "a planned share",
-    "other": "anything else; the note says what",
-}
-
-# Hedges the report puts on a number: meaning, and which side of the true value
-# the stated number bounds ('upper': true value at most the number; 'lower':
-# at least; 'approx': either side; 'exact': as stated; 'target': an aim).
-QUALIFIERS: dict[str, tuple[str, str]] = {
-    "左右": ("about; either side", "approx"),
-    "以上": ("or more", "lower"),
-    "近": ("nearly; true value slightly below", "upper"),
-    "将近": ("nearly; true value slightly below", "upper"),
-    "接近": ("close to; true value slightly below", "upper"),
-    "超": ("over; true value above", "lower"),
-    "超过": ("over; true value above", "lower"),
-    "首次突破": ("broke through for the first time; true value above", "lower"),
-    "率先突破": ("broke through ahead of others; true value above", "lower"),
-    "突破": ("broke through; true value above", "lower"),
-    "不低于": ("not less than", "lower"),
-    "多": ("more than (…多); true value above", "lower"),
-    "余": ("more than (…余); true value above", "lower"),
-    "达到": ("reached; stated as exact", "exact"),
-    "达": ("reached; stated as exact", "exact"),
-    "内": ("within (…内); at most", "upper"),
-    "站稳": ("held firm at or above", "lower"),
-    "以内": ("within; at most", "upper"),
-    "以下": ("or less", "upper"),
-    "控制在": ("kept within; at most", "upper"),
-    "力争": ("strive for; an aim, not a commitment", "target"),
-    "约": ("about; either side", "approx"),
-}
-
 PERIOD_RE = re.compile(r"^(?:(\d{4})|(\d{4})-(\d{4})|to-(\d{4}))$")
 ID_RE = re.compile(r"^F\d{4}$")
 
 
 def path() -> Path:
-    return locations.data_dir() / "figures.csv"
+    return files.figures_csv()
 
 
 def period_ok(period: str) -> bool:
@@ -133,7 +90,7 @@ def validate(frame: pd.DataFrame, file: Path | str, text: str | None = None) -> 
             offset = None
         unit = row["unit"]
         if unit not in UNITS:
-            bad(f"unknown unit '{unit}' (add it to analysis.units.UNITS first)", "unit")
+            bad(f"unknown unit '{unit}' (add it to analysis.records.units.UNITS first)", "unit")
         else:
             unit_std, factor = UNITS[unit]
             if row["unit_std"] != unit_std:
@@ -220,57 +177,3 @@ def load(file: Path | str | None = None) -> pd.DataFrame:
         read_csv_strings(file)  # raises the right InputError
         raise
     return _cached(str(file), stat.st_mtime_ns, stat.st_size).copy()
-
-
-def record(fid: str, file: Path | str | None = None) -> dict:
-    """One record as a dict; InputError naming the id if it is not there."""
-    frame = load(file)
-    if fid not in frame.index:
-        raise InputError(f"no record with id '{fid}'", file=file or path(), record=fid)
-    return frame.loc[fid].to_dict()
-
-
-def value(fid: str, file: Path | str | None = None) -> float:
-    """The value of one record, as written in the report (e.g. 275.5 for 275.5亿元)."""
-    return float(record(fid, file)["value"])
-
-
-def check_main(argv: list[str]) -> int:
-    """``python -m analysis check [--figures PATH]``: figures, exclusions, coverage."""
-    from . import coverage
-
-    file = path()
-    args = list(argv)
-    if args[:1] == ["--figures"] and len(args) == 2:
-        file = Path(args[1])
-    elif args:
-        print("usage: python -m analysis check [--figures PATH]", file=sys.stderr)
-        return 2
-    problems: list[Problem] = []
-    frame = None
-    try:
-        frame = load(file)
-    except InputError as exc:
-        problems += exc.problems
-    try:
-        raw = frame if frame is not None else read_csv_strings(file)
-        entries = coverage.check(figures=raw.reset_index(drop=True) if frame is not None else raw)
-    except InputError as exc:
-        problems += exc.problems
-        entries = None
-    except Exception as exc:  # a half-broken file must still give a readable report
-        problems.append(Problem(f"coverage could not be computed ({exc})", file))
-        entries = None
-    if problems:
-        # de-duplicate (a missing figures file is reported by load and by coverage)
-        unique = list(dict.fromkeys(problems))
-        print(InputError(unique), file=sys.stderr)
-        print(f"FAILED: {len(unique)} problem(s)", file=sys.stderr)
-        return 1
-    used = sum(e.status == "used" for e in entries)
-    excluded = sum(e.status == "excluded" for e in entries)
-    print(
-        f"{file.name}: {len(frame)} records in {frame['section'].nunique()} sections; "
-        f"{len(entries)} mentions: {used} used, {excluded} excluded; OK"
-    )
-    return 0

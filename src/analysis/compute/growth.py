@@ -1,7 +1,9 @@
-"""Growth-path arithmetic for targets and goals: pure functions, no data access.
+"""Growth arithmetic, in one convention: pure functions, no data access.
 
-Rates are fractions (0.08 for 8%), years are integers, and every path is a
-``dict`` mapping year -> level that starts with the base year. Inputs that
+Rates are fractions (0.08 for 8%) everywhere in the package; a percent is made
+only where a number is shown or written to a file (``100 * rate``). Years are
+integers, and every path is a ``dict`` mapping year -> level that starts with
+the base year. Inputs that
 cannot describe a real path (a non-positive level, a negative horizon, a rate
 of -100% or below) raise ``PathInputError``, a ``ValueError`` whose message
 names the argument, so a chapter fails loudly instead of plotting nonsense.
@@ -139,6 +141,21 @@ def cumulative(annual: dict[int, float] | Iterable[tuple[int, float]]) -> dict[i
         total += amount
         out[int(year)] = total
     return out
+
+
+def previous_level(level: float, rate: float) -> float:
+    """Level a year earlier, from this year's level and its growth rate."""
+    return level / (1 + rate)
+
+
+def next_level(level: float, rate: float) -> float:
+    """Level a year later, from this year's level and next year's growth rate."""
+    return level * (1 + rate)
+
+
+def annualised(total_rate: float, years: float) -> float:
+    """Average annual rate of a cumulative rise (+56% over five years -> 9.3% a year)."""
+    return (1 + total_rate) ** (1 / years) - 1
 
 
 def level_from_increase(level_now: float, increase: float) -> float:

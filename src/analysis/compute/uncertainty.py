@@ -105,11 +105,14 @@ def gdp_outlook(
     target_paths: dict[str, float],
     goals: dict[str, tuple[int, float]],
 ) -> Outlook:
-    """Simulate GDP under each target path (a constant % a year) and each era's misses.
+    """Simulate GDP under each target path (a constant rate a year, a fraction as
+    everywhere in the package) and each era's misses.
 
     ``goals`` maps a label to (year, level); the probability is the share of
-    draws at or above the level in that year.
+    draws at or above the level in that year. The simulation itself works in
+    percentage points, the unit in which the panel records its misses.
     """
+    target_paths = {name: 100 * rate for name, rate in target_paths.items()}
     panel_model = panel_miss_model(panel, "Panel era (2003-2012 misses)")
     recent_model = recentred(
         panel_model, float(recent["miss_pp"].mean()), "Recent era (2021-2025 mean miss)"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import report
-from .scan import Mention
+from ..text import report
+from ..text.scan import Mention
 
 PART_ORDER = ["front", "p1", "p2", "p3", "p4"]
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .base import locations
-from .base.errors import InputError
+from ..base import locations
+from ..base.errors import InputError
 
 SEED_NAME = "minquan-2021-government-work-report"
 

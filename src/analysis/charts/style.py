@@ -11,7 +11,8 @@ inputs give byte-identical files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import matplotlib as mpl
@@ -21,7 +22,9 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from .base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
+from ..base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
+from ..records.record import Record, cite, with_inputs
+from ..records.vocabulary import BOUND_SIGNS, ONE_SIDED
 
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
@@ -45,6 +48,8 @@ GREY = "#7f7f7f"
 ACCENT = PALETTE["vermillion"]
 
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
+CONTEXT_SOURCE = "data/external/targets_and_outcomes.csv"
+PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
 WIDTH_IN = 7.0  # full text width of the book's main column
 DPI = 120  # enough for a crisp 840-px-wide chart; keeps pages light
 PNG_METADATA = {"Software": None}
@@ -124,20 +129,31 @@ def figure(height: float = 4.0, width: float = WIDTH_IN, **kwargs):
     return plt.subplots(figsize=(width, height), **kwargs)
 
 
-def source_text(records: Iterable[str] = (), source: str = REPORT_SOURCE, note: str = "") -> str:
-    """'Source: <source>; records F0001, F0002' (records sorted, unique)."""
-    ids = sorted(set(records))
-    text = f"Source: {source}"
-    if ids:
-        label = "record" if len(ids) == 1 else "records"
-        text += f"; {label} {', '.join(ids)}"
+def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), note: str = "") -> str:
+    """The source line of a chart, written from the records it draws on.
+
+    'Source: <report>; <other sources>; <context file> X001, X011; records
+    F0001-F0014, D001': the report is named when a stated or derived record is
+    cited (or nothing else is); derived records bring the figures they are
+    computed from; ids are sorted, unique and collapsed into ranges.
+    """
+    ids = with_inputs(records)
+    context = [i for i in ids if i.startswith("X")]
+    own = [i for i in ids if not i.startswith("X")]
+    parts = [REPORT_SOURCE] if own or not (sources or context) else []
+    parts += list(sources)
+    if context:
+        parts.append(f"{CONTEXT_SOURCE} {cite(context)}")
+    text = "Source: " + "; ".join(parts)
+    if own:
+        text += f"; {'record' if len(own) == 1 else 'records'} {cite(own)}"
     if note:
         text += f". {note}"
     return text
 
 
 def add_source(
-    fig, records: Iterable[str] = (), source: str = REPORT_SOURCE, note: str = ""
+    fig, records: Iterable[Record] = (), sources: Sequence[str] = (), note: str = ""
 ) -> None:
     """Write the source line under the chart, left-aligned, small and grey.
 
@@ -145,9 +161,7 @@ def add_source(
 
     Long lines wrap so the line never widens the figure.
     """
-    import textwrap
-
-    text = source_text(records, source, note)
+    text = source_text(records, sources, note)
     wrapped = "\n".join(textwrap.wrap(text, width=int(fig.get_figwidth() * 17)))
     fig.text(
         0.0,
@@ -159,6 +173,54 @@ def add_source(
         color="#555555",
         transform=fig.transFigure,
     )
+
+
+def finish(fig, records: Iterable[Record], note: str = "", sources: Sequence[str] = ()):
+    """Tighten the layout, then add the source line; returns the figure."""
+    fig.tight_layout()
+    add_source(fig, records, sources, note)
+    return fig
+
+
+def label(value: float, bound: str = "", fmt: str = "{:.1f}", unit: str = "") -> str:
+    """A value label with its bound sign: '≤ 9.4%'."""
+    return f"{BOUND_SIGNS.get(bound, '')}{fmt.format(value)}{unit}"
+
+
+def one_sided(bound: str) -> bool:
+    return bound in ONE_SIDED
+
+
+def marker(ax, x, y, bound: str, colour: str, size: float = 60) -> None:
+    """Filled for exact values, open for one-sided ones."""
+    face = "white" if one_sided(bound) else colour
+    ax.scatter([x], [y], s=size, facecolor=face, edgecolor=colour, linewidth=1.6, zorder=3)
+
+
+def spread(values: Sequence[float], gap: float) -> list[float]:
+    """Label positions near `values`, at least `gap` apart, order kept (for end labels)."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed: dict[int, float] = {}
+    last = float("-inf")
+    for i in order:
+        placed[i] = max(values[i], last + gap)
+        last = placed[i]
+    return [placed[i] for i in range(len(values))]
+
+
+def with_values(rows, column: str = "record", prefix: str = ""):
+    """Rows with a column of Records, given ``value`` and ``bound`` columns from them
+    (named ``<prefix>`` and ``<prefix>_bound`` when a prefix is given)."""
+    rows = rows.reset_index(drop=True).copy()
+    records = list(rows[column])
+    rows[prefix or "value"] = [r.value for r in records]
+    rows[f"{prefix}_bound" if prefix else "bound"] = [r.bound for r in records]
+    return rows
+
+
+def records_in(rows, *columns: str) -> list[Record]:
+    """The Records held in some columns of a table, in order."""
+    return [r for column in columns for r in rows[column] if isinstance(r, Record)]
 
 
 def save_png(fig, path: Path) -> Path:

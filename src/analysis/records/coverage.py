@@ -1,6 +1,6 @@
 """The coverage ledger: every number in the report is used or excluded, never lost.
 
-``analysis.scan`` lists every numeric mention of the seed. A mention is USED
+``analysis.text.scan`` lists every numeric mention of the seed. A mention is USED
 when a row of data/figures.csv has a quote span containing the mention's span
 and the row's value equals the mention's value. Otherwise it must be EXCLUDED
 by a row of data/excluded_mentions.csv (offset = mention start, text = the
@@ -12,22 +12,21 @@ excluded (double counting) and exclusions that match no mention (stale rows).
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import report
-from .base import locations
-from .base.errors import InputError, Problem
-from .base.io import finite_float, read_csv_strings
-from .scan import Mention, scan
+from ..base import files
+from ..base.errors import InputError, Problem
+from ..base.io import finite_float, read_csv_strings
+from ..text import report
+from ..text.scan import Mention, scan
 
 EXCLUDED_COLUMNS = ["offset", "text", "section", "reason", "note"]
 
-# Why a number in the report is not a data point. Extend here AND in
-# data/README.md when curators need a new reason.
+# Why a number in the report is not a data point. Extend here when curators
+# need a new reason (python -m analysis readme writes the list into data/README.md).
 REASONS: dict[str, str] = {
     "date": "a year, month or day (2020年, 3月30日) or a period name",
     "list_numbering": "numbering of the report's own headings and lists (一、 （二）)",
@@ -59,19 +58,15 @@ class Entry:
     excluded_by: int | None  # spreadsheet row in excluded_mentions.csv
 
 
-def figures_path() -> Path:
-    return locations.data_dir() / "figures.csv"
-
-
 def excluded_path() -> Path:
-    return locations.data_dir() / "excluded_mentions.csv"
+    return files.excluded_mentions_csv()
 
 
 def figure_spans(frame: pd.DataFrame) -> list[tuple[str, int, int, float]]:
     """(id, start, end, value) for each figures row whose offset and value parse.
 
     Lenient on purpose: the ledger must work on a half-curated file; the
-    validator (analysis.figures) reports the rows skipped here.
+    validator (analysis.records.figures) reports the rows skipped here.
     """
     spans = []
     for _, row in frame.iterrows():
@@ -101,7 +96,7 @@ def ledger(
         text = report.text()
         section_of = section_of or (lambda offset: report.section_at(offset).id)
     section_of = section_of or (lambda offset: "")
-    figures = read_csv_strings(figures_path()) if figures is None else figures
+    figures = read_csv_strings(files.figures_csv()) if figures is None else figures
     excluded = read_csv_strings(excluded_path()) if excluded is None else excluded
     spans = figure_spans(figures)
     excluded_rows = _exclusion_index(excluded)
@@ -224,37 +219,3 @@ def reason_table(excluded: pd.DataFrame | None = None) -> pd.DataFrame:
     table = table.to_frame()
     table["meaning"] = [REASONS[r] for r in table.index]
     return table
-
-
-def context(text: str, start: int, end: int, width: int = 20) -> tuple[str, str]:
-    clean = lambda s: s.replace("\n", "⏎")  # noqa: E731 - keep lines on one line
-    return clean(text[max(0, start - width) : start]), clean(text[end : end + width])
-
-
-def mentions_main(argv: list[str]) -> int:
-    """``python -m analysis mentions [--uncovered]``: one line per mention."""
-    uncovered_only = "--uncovered" in argv
-    unknown = [a for a in argv if a != "--uncovered"]
-    if unknown:
-        print(f"usage: python -m analysis mentions [--uncovered] (got {unknown})", file=sys.stderr)
-        return 2
-    text = report.text()
-    if uncovered_only:
-        entries = [e for e in ledger() if e.status == "uncovered"]
-    else:
-        try:
-            entries = ledger()
-        except InputError:  # no curated files yet: list the raw mentions
-            entries = [
-                Entry(m, report.section_at(m.start).id, "uncovered", (), None) for m in scan(text)
-            ]
-    for e in entries:
-        m = e.mention
-        before, after = context(text, m.start, m.end)
-        value = f"{m.value:g}"
-        print(
-            f"{m.start}\t{e.section}\t{m.text}\t{value}\t{m.kind}\t{e.status}\t{before}【{m.text}】{after}"
-        )
-    if uncovered_only:
-        print(f"{len(entries)} uncovered mentions", file=sys.stderr)
-    return 0

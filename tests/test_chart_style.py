@@ -15,7 +15,8 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib import font_manager
 
-from analysis import plotting
+from analysis.charts import style as plotting
+from analysis.records import lookup
 
 
 def _chinese_chart(path):
@@ -23,7 +24,7 @@ def _chinese_chart(path):
     ax.barh(["生产总值", "一般公共预算收入", "税收收入"], [8.0, -1.8, 3.3])
     ax.set_title("2020年 增长率 −1.8%")
     plotting.zero_line(ax)
-    plotting.add_source(fig, ["F0002", "F0001"])
+    plotting.add_source(fig, [lookup.figure("F0002"), lookup.figure("F0001")])
     plotting.save_png(fig, path)
     plt.close(fig)
     return path.read_bytes()
@@ -71,16 +72,28 @@ def test_png_has_no_software_or_time_metadata(tmp_path):
     assert b"matplotlib" not in data.lower()
 
 
-def test_source_line_names_records_sorted_and_unique():
-    text = plotting.source_text(["F0013", "F0012", "F0013"])
-    assert text == "Source: Minquan County 2021 Government Work Report; records F0012, F0013"
-    assert plotting.source_text(["F0001"]).endswith("; record F0001")
-    assert plotting.source_text([], source="Li et al. (2019)") == "Source: Li et al. (2019)"
+def test_source_line_names_records_sorted_unique_and_in_ranges():
+    F = lookup.figure
+    text = plotting.source_text([F("F0013"), F("F0012"), F("F0013"), F("F0127")])
+    assert text == "Source: Minquan County 2021 Government Work Report; records F0012-F0013, F0127"
+    assert plotting.source_text([F("F0001")]).endswith("; record F0001")
+    assert plotting.source_text([], sources=["Li et al. (2019)"]) == "Source: Li et al. (2019)"
+    assert plotting.source_text() == "Source: Minquan County 2021 Government Work Report"
+
+
+def test_source_line_brings_the_inputs_of_derived_records_and_names_context_files():
+    text = plotting.source_text(
+        [lookup.derived("revenue_2019"), lookup.fact("Henan", "GDP growth", "target", "2021")]
+    )
+    # D001 is computed from F0003 and F0004; the Henan target is a row of the context file
+    assert text.startswith("Source: Minquan County 2021 Government Work Report; ")
+    assert "data/external/targets_and_outcomes.csv X" in text
+    assert text.endswith("; records F0003-F0004, D001")
 
 
 def test_source_line_is_drawn_on_the_figure():
     fig, _ = plotting.figure()
-    plotting.add_source(fig, ["F0007"])
+    plotting.add_source(fig, [lookup.figure("F0007")])
     texts = [t.get_text() for t in fig.texts]
     plt.close(fig)
     assert any("record F0007" in t for t in texts)
@@ -97,13 +110,13 @@ def test_palette_is_distinct_in_greyscale():
 
 
 DRAW_COUNT_CELLS = [
-    "from analysis import plotting\n"
+    "from analysis.charts import style as plotting\n"
     "from io import BytesIO\n"
     "draws = []\n"
     "def counted(fig):\n"
     "    fig.canvas.mpl_connect('draw_event', lambda event: draws.append(1))\n"
     "    fig.gca().plot([1, 2, 3])\n"
-    "    plotting.add_source(fig, records=['F0001'])\n"
+    "    plotting.add_source(fig, note='probe')\n"
     "    return fig",
     # a chart cell, as in the chapters: the inline backend displays it at the end
     "fig = counted(plotting.figure()[0])",

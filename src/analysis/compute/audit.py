@@ -14,7 +14,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from . import derive
+from ..records import lookup, units
 
 CONSISTENT = "consistent"
 APPROXIMATE = "approximate"
@@ -94,20 +94,19 @@ def _fmt(x: float) -> str:
     return f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
 
 
-def run(figures: pd.DataFrame | None = None, derived: pd.DataFrame | None = None) -> pd.DataFrame:
+def run(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every check as a record, ids A01... in a fixed order.
 
-    The first checks (A01-A12) always exist; those after them depend on what is
-    curated (part 2-4 figures, repeated statements), so their ids may move.
+    Figures come from ``figures`` (a test's edited copy) or the dataset; derived
+    values are read from data/derived.csv by key (``lookup.derived``), cited by
+    their ids. The first checks (A01-A12) always exist; those after them depend
+    on what is curated (part 2-4 figures, repeated statements), so their ids
+    may move.
     """
-    from . import figures as figures_module
-
-    figs = figures_module.load() if figures is None else figures.set_index("id", drop=False)
-    der = derive.from_figures(figs) if derived is None else derived
-    der = der.set_index("id", drop=False)
+    figs = lookup.figures() if figures is None else figures.set_index("id", drop=False)
     v: Callable[[str], float] = lambda fid: float(figs.loc[fid, "value"])  # noqa: E731
-    d: Callable[[str], float] = lambda did: float(der.loc[did, "value"])  # noqa: E731
-    by_formula = dict(zip(der["formula"], der["id"], strict=True))
+    d: Callable[[str], float] = lambda key: lookup.derived(key).value  # noqa: E731
+    cited: Callable[[str], str] = lambda key: lookup.derived(key).id  # noqa: E731
     rows: list[dict] = []
 
     def add(check, description, inputs, computed, tolerance, verdict, explanation):
@@ -124,12 +123,11 @@ def run(figures: pd.DataFrame | None = None, derived: pd.DataFrame | None = None
         )
 
     # 1. Grain: 74.5 万吨 against the 「站稳14.8亿斤台阶」 floor.
-    jin_id = by_formula["F0088 × 10^4 × 2000 / 10^8"]
-    jin = d(jin_id)
+    jin_id, jin = cited("grain_2020_jin"), d("grain_2020_jin")
     add("grain_floor", "2020 grain tonnage against the five-year floor in 斤",
         ["F0088", "F0162", jin_id], f"{_fmt(jin)} vs floor {_fmt(v('F0162'))} 亿斤",
         "at or above the floor; approximate within 1% below", at_least(jin, v("F0162"), 0.01),
-        f"74.5万吨 is {jin:.1f}亿斤 (1 吨 = 2000 斤), just above the floor the report says "
+        f"74.5万吨 is {jin:.1f}亿斤 (1 吨 = {units.JIN_PER_TONNE} 斤), just above the floor the report says "
         "was held year after year.")  # fmt: skip
 
     # 2-3. 2020 growth of deposits and loans against near-doubling since 2015.
@@ -137,9 +135,9 @@ def run(figures: pd.DataFrame | None = None, derived: pd.DataFrame | None = None
         ("F0007", "F0008", "F0158", "deposits"),
         ("F0009", "F0010", "F0159", "loans"),
     ]:
-        avg_id = by_formula[f"[{ratio}^(1/5) − 1] × 100"]
-        early_id = by_formula[next(f for f in by_formula if f.startswith(f"{{[{level} / (1 + "))]
-        avg, early, g = d(avg_id), d(early_id), v(growth)
+        avg_key, early_key = f"{what}_growth_2016_2020", f"{what}_growth_2016_2019"
+        avg_id, early_id = cited(avg_key), cited(early_key)
+        avg, early, g = d(avg_key), d(early_key), v(growth)
         add(f"{what}_doubling", f"2020 growth of {what} against 「将近翻了一番」 since 2015",
             [level, growth, ratio, avg_id, early_id],
             f"2020 growth {g:.1f}% vs five-year average at most {avg:.2f}%; 2016-2019 average "
@@ -149,27 +147,27 @@ def run(figures: pd.DataFrame | None = None, derived: pd.DataFrame | None = None
             f"{early:.1f}% a year or less for 2016-2019, a plausible, slightly accelerating path.")  # fmt: skip
 
     # 4. Rural vs all-resident income growth (different base years: annualise).
-    all_id = by_formula["[(1 + F0166/100)^(1/5) − 1] × 100"]
-    rural_id = by_formula["[(1 + F0048/100)^(1/4) − 1] × 100"]
+    all_key, rural_key = "income_growth_2016_2020", "rural_income_growth_2017_2020"
+    all_id, rural_id = cited(all_key), cited(rural_key)
     add("income_rural_vs_all", "Rural income growth (+42.6% on 2016) against all residents' "
         "(+56% on 2015)", ["F0166", "F0048", all_id, rural_id],
-        f"{d(rural_id):.2f}% vs {d(all_id):.2f}% a year", "within 1 percentage point a year",
-        close(d(rural_id), d(all_id), 1.0),
+        f"{d(rural_key):.2f}% vs {d(all_key):.2f}% a year", "within 1 percentage point a year",
+        close(d(rural_key), d(all_key), 1.0),
         "Annualised, the two statements give practically the same pace, so they agree; the "
         "report offers no urban figure to show whether rural incomes caught up.")  # fmt: skip
 
     # 5-6. Livelihood spending: 2020 share and the five-year total.
-    exp_id = by_formula["F0127 / (F0128/100)"]
-    avg_id = by_formula["F0165 / 5"]
+    spend, average = d("budget_expenditure_2020"), d("livelihood_average_2016_2020")
+    exp_id, avg_id = cited("budget_expenditure_2020"), cited("livelihood_average_2016_2020")
     add("livelihood_share", "Livelihood spending 43.7亿 = 88.8% of budget expenditure",
-        ["F0127", "F0128", exp_id], f"implied expenditure {d(exp_id):.2f}亿元",
+        ["F0127", "F0128", exp_id], f"implied expenditure {spend:.2f}亿元",
         "no stated expenditure to compare", CANNOT_CHECK,
-        f"The share implies budget expenditure of {d(exp_id):.1f}亿元, which the report never "
+        f"The share implies budget expenditure of {spend:.1f}亿元, which the report never "
         "states, so the 88.8% can only be taken as given.")  # fmt: skip
     add("livelihood_five_year", "2020 livelihood spending against the 2016-2020 total of 220亿",
-        ["F0127", "F0165", avg_id], f"{v('F0127'):.1f} vs five-year average {d(avg_id):.1f}亿元",
+        ["F0127", "F0165", avg_id], f"{v('F0127'):.1f} vs five-year average {average:.1f}亿元",
         "2020 at or above the average; approximate within 5% below",
-        at_least(v("F0127"), d(avg_id), 0.05),
+        at_least(v("F0127"), average, 0.05),
         "With rising budgets the last year should exceed the five-year average; 2020 sits just "
         "below it, so spending was flat over the plan or dipped in 2020.")  # fmt: skip
 
@@ -184,28 +182,28 @@ def run(figures: pd.DataFrame | None = None, derived: pd.DataFrame | None = None
             "so the two statements fit together.")  # fmt: skip
 
     # 9. Budget revenue first above 10亿 during the plan, against 2019 and 2020 levels.
-    rev19_id = by_formula["F0003 / (1 + F0004/100)"]
+    rev19_id = cited("revenue_2019")
     add("revenue_threshold", "Budget revenue 「率先突破10亿大关」 during 2016-2020",
-        ["F0157", "F0003", rev19_id], f"2019 {d(rev19_id):.2f}, 2020 {v('F0003'):.1f}亿元",
+        ["F0157", "F0003", rev19_id], f"2019 {d('revenue_2019'):.2f}, 2020 {v('F0003'):.1f}亿元",
         "2020 level above 10", at_least(v("F0003"), v("F0157"), 0.0),
         "Revenue was above 10亿元 in 2020 and, by the stated growth, already in 2019.")  # fmt: skip
 
     # 10. The 55 provincial and municipal projects are part of the 186 key projects.
-    plan55 = by_formula["F0027 / (F0028/100)"]
-    plan186 = by_formula["F0024 / (F0025/100)"]
-    sub = [v("F0026") <= v("F0023"), v("F0027") <= v("F0024"), d(plan55) <= d(plan186)]
+    plan55, plan186 = d("provincial_projects_plan_2020"), d("key_projects_plan_2020")
+    plan_ids = [cited("provincial_projects_plan_2020"), cited("key_projects_plan_2020")]
+    sub = [v("F0026") <= v("F0023"), v("F0027") <= v("F0024"), plan55 <= plan186]
     add("key_projects_subset", "55 provincial and municipal projects within the 186 key "
-        "projects", ["F0023", "F0024", "F0026", "F0027", plan55, plan186],
-        f"55 of 186 projects; 200 of {v('F0024'):g}亿元; plan {d(plan55):.1f} of "
-        f"{d(plan186):.1f}亿元", "each part at most its whole",
+        "projects", ["F0023", "F0024", "F0026", "F0027", *plan_ids],
+        f"55 of 186 projects; 200 of {v('F0024'):g}亿元; plan {plan55:.1f} of "
+        f"{plan186:.1f}亿元", "each part at most its whole",
         CONSISTENT if all(sub) else INCONSISTENT,
         "Numbers, investment and implied plans of the subset all fit inside the whole.")  # fmt: skip
 
     # Poverty: persons per registered household within a plausible range.
-    size_id = by_formula["F0043 / F0042"]
+    size, size_id = d("persons_per_poor_household"), cited("persons_per_poor_household")
     add("poverty_household_size", "Registered poor persons per registered poor household",
-        ["F0042", "F0043", size_id], f"{d(size_id):.2f} persons per household",
-        "between 1 and 6", within_range(d(size_id), 1, 6),
+        ["F0042", "F0043", size_id], f"{size:.2f} persons per household",
+        "between 1 and 6", within_range(size, 1, 6),
         "26238 households and 83358 persons give a plausible household size; the report "
         "states no yearly breakdown to add up.")  # fmt: skip
 

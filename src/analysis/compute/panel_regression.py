@@ -2,7 +2,7 @@
 
 Realized GDP growth on the prefecture's own target and its province's target,
 with year fixed effects and standard errors clustered by prefecture
-(statsmodels). Kept apart from ``analysis.targets_panel`` because statsmodels
+(statsmodels). Kept apart from ``analysis.compute.targets_panel`` because statsmodels
 is slow to import: a chapter that imports this module names that cost up front,
 so the build can pay it while Sphinx loads (``analysis.book_ext.warm_kernels``).
 """

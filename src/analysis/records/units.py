@@ -2,15 +2,22 @@
 
 Each unit as written maps to (standard unit, factor): value_std = value * factor.
 1 亿 = 1e8, 1 万 = 1e4, 1 斤 = 0.5 kg. Percent (%) and percentage points
-(个百分点) are different units and stay apart. Add a unit here (and to the
-data dictionary) before using it in data/figures.csv; the validator rejects
-anything not listed.
+(个百分点) are different units and stay apart. Add a unit here before using it
+in data/figures.csv; the validator rejects anything not listed, and
+``python -m analysis readme`` writes this table into data/README.md.
+
+Conversions between units as written (万吨 of grain to 亿斤) go through the
+standard units, with the one factor between standard units of mass the
+report needs (1 t = 1000 kg), so a conversion is never written out by hand.
 """
 
 from __future__ import annotations
 
 YI = 1e8
 WAN = 1e4
+JIN_KG = 0.5  # 1 斤 = 0.5 kg
+JIN_PER_TONNE = 2000  # 1 吨 = 1000 kg = 2000 斤
+KG_PER_TONNE = 1000
 
 # measure words of counted things (the measure word stays in `unit`)
 COUNT_WORDS = (
@@ -38,9 +45,9 @@ UNITS: dict[str, tuple[str, float]] = {
     # mass and energy
     "万吨": ("t", WAN),
     "吨": ("t", 1.0),
-    "亿斤": ("kg", YI * 0.5),
-    "万斤": ("kg", WAN * 0.5),
-    "斤": ("kg", 0.5),
+    "亿斤": ("kg", YI * JIN_KG),
+    "万斤": ("kg", WAN * JIN_KG),
+    "斤": ("kg", JIN_KG),
     "亿度": ("kWh", YI),
     "万度": ("kWh", WAN),
     # length
@@ -81,3 +88,20 @@ def factor(unit: str) -> float:
 
 def standard_unit(unit: str) -> str:
     return UNITS[unit][0]
+
+
+# between standard units: value in the first x factor = value in the second
+_BETWEEN_STANDARD = {("t", "kg"): KG_PER_TONNE, ("kg", "t"): 1 / KG_PER_TONNE}
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """A value in one unit as written, in another (74.5 万吨 -> 14.9 亿斤).
+
+    ValueError when the two units measure different things.
+    """
+    (std_from, f_from), (std_to, f_to) = UNITS[unit], UNITS[to]
+    if std_from == std_to:
+        return value * f_from / f_to
+    if (std_from, std_to) not in _BETWEEN_STANDARD:
+        raise ValueError(f"cannot convert {unit} ({std_from}) to {to} ({std_to})")
+    return value * f_from * _BETWEEN_STANDARD[(std_from, std_to)] / f_to

@@ -1,0 +1,185 @@
+"""Bar charts: horizontal bars, before-and-after pairs, a waterfall, stacked
+shares, counts by verdict, and a stock built up by year.
+
+Bars take their numbers from Records where the data are records (a ``record``
+column, or ``before``/``after`` in a panel): hatched bars and ≤/≥ labels mark
+one-sided numbers, and the source line names the records. ``cite`` adds
+records that shaped a chart without being drawn (the whole a part belongs to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..records.record import Record
+from . import style
+
+VERDICT_COLOURS = {
+    "consistent": style.PALETTE["green"],
+    "approximate": style.PALETTE["orange"],
+    "inconsistent": style.PALETTE["vermillion"],
+    "cannot check": style.GREY,
+}
+
+
+def _hatch(bound: str) -> str | None:
+    return "//" if style.one_sided(bound) else None
+
+
+def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
+          reference_label: str = "", fmt: str = "{:,.1f}", note: str = ""):  # fmt: skip
+    """Horizontal bars with value labels; an optional reference line (e.g. 100% of plan).
+
+    rows: columns label, record.
+    """
+    rows = style.with_values(rows)
+    fig, ax = style.figure(height=0.45 * len(rows) + 1.3)
+    y = np.arange(len(rows))[::-1]
+    colour = style.PALETTE["blue"]
+    for yi, value, bound in zip(y, rows["value"], rows["bound"], strict=True):
+        hatch = _hatch(bound)
+        ax.barh(yi, value, color="white" if hatch else colour, edgecolor=colour, hatch=hatch,
+                height=0.6)  # fmt: skip
+        ax.annotate(style.label(value, bound, fmt, unit), (value, yi), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=9)  # fmt: skip
+    if reference is not None:
+        ax.axvline(reference, color=style.ACCENT, linewidth=1, linestyle="--")
+        ax.annotate(reference_label, (reference, y.max() + 0.5), xytext=(3, 0),
+                    textcoords="offset points", fontsize=8, color=style.ACCENT)  # fmt: skip
+    ax.set_yticks(y, rows["label"])
+    ax.set_xlim(0, rows["value"].max() * 1.2)
+    if unit:
+        ax.set_xlabel(unit.strip())
+    return style.finish(fig, style.records_in(rows, "record"), note)
+
+
+def before_after(panels: Sequence[dict], before: str, after: str, note: str = ""):
+    """Small multiples: one panel per indicator with two bars (e.g. 2019 and 2020).
+
+    panels: dicts with title, unit, and the Records ``before`` and ``after``;
+    each panel keeps its own scale and unit.
+    """
+    ncols = min(len(panels), 4)
+    nrows = int(np.ceil(len(panels) / ncols))
+    fig, axes = style.figure(height=2.3 * nrows, nrows=nrows, ncols=ncols, squeeze=False)
+    for ax, panel in zip(axes.flat, panels, strict=False):
+        pair = (panel["before"], panel["after"])
+        for x, (record, colour) in enumerate(zip(pair, (style.GREY, style.PALETTE["blue"]),
+                                                 strict=True)):  # fmt: skip
+            hatch = _hatch(record.bound)
+            ax.bar(x, record.value, color="white" if hatch else colour, edgecolor=colour,
+                   hatch=hatch, width=0.6)  # fmt: skip
+            ax.annotate(style.label(record.value, record.bound, "{:,.4g}"), (x, record.value),
+                        xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)  # fmt: skip
+        ax.set_xticks([0, 1], [before, after])
+        ax.set_title(f"{panel['title']}\n({panel['unit']})", fontsize=9)
+        ax.set_ylim(0, max(r.value for r in pair) * 1.22)
+        ax.grid(axis="x", visible=False)
+        ax.grid(axis="y", visible=True)
+    for ax in list(axes.flat)[len(panels) :]:
+        ax.set_visible(False)
+    return style.finish(fig, [r for p in panels for r in (p["before"], p["after"])], note)
+
+
+def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Record,
+              unit: str = "亿元", note: str = ""):  # fmt: skip
+    """Waterfall: steps add up, left to right, to a total bar at the end.
+
+    The total bar is the sum of the steps as drawn; ``total`` is the record it
+    stands for (cited in the source line).
+    """
+    fig, ax = style.figure(height=3.6)
+    start = 0.0
+    names = [name for name, _ in steps] + [total_label]
+    for i, (_, record) in enumerate(steps):
+        value = record.value
+        ax.bar(i, value, bottom=start, color=style.SERIES[i % 4], width=0.6)
+        ax.annotate(f"{value:,.1f}", (i, start + value), xytext=(0, 2), textcoords="offset points",
+                    ha="center", fontsize=9)  # fmt: skip
+        if i:
+            ax.plot([i - 1.3, i - 0.3], [start, start], color=style.GREY, linewidth=0.8)
+        start += value
+    end = len(steps)
+    ax.bar(end, start, color="white", edgecolor="#333333", width=0.6)
+    ax.plot([end - 1.3, end - 0.3], [start, start], color=style.GREY, linewidth=0.8)
+    ax.annotate(f"{start:,.1f}", (end, start), xytext=(0, 2), textcoords="offset points",
+                ha="center")  # fmt: skip
+    ax.set_xticks(range(len(names)), names, fontsize=9)
+    ax.set_ylabel(unit)
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    ax.set_ylim(0, start * 1.12)
+    return style.finish(fig, [*(r for _, r in steps), total], note)
+
+
+def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt: str = "{:,.1f}",
+                   cite: Iterable[Record] = ()):  # fmt: skip
+    """Horizontal stacked bars: each whole split into named parts.
+
+    rows: columns whole (bar label), part, and record (or value, for numbers
+    computed from records, which then go in ``cite``); parts stack in row order.
+    """
+    if "record" in rows:
+        rows = style.with_values(rows)
+    wholes = list(dict.fromkeys(rows["whole"]))
+    parts = list(dict.fromkeys(rows["part"]))
+    colours = {p: style.SERIES[i % len(style.SERIES)] for i, p in enumerate(parts)}
+    fig, ax = style.figure(height=0.7 * len(wholes) + 1.5)
+    y = np.arange(len(wholes))[::-1]
+    for yi, whole in zip(y, wholes, strict=True):
+        left = 0.0
+        sub = rows[rows["whole"] == whole]
+        total = sub["value"].sum()
+        for row in sub.itertuples():
+            ax.barh(yi, row.value, left=left, color=colours[row.part], height=0.55,
+                    label=row.part)  # fmt: skip
+            if row.value / total > 0.08:
+                ax.text(left + row.value / 2, yi, fmt.format(row.value), ha="center",
+                        va="center", fontsize=8, color="white")  # fmt: skip
+            left += row.value
+        ax.annotate(fmt.format(total), (left, yi), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)  # fmt: skip
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    ax.legend(unique.values(), unique.keys(), loc="upper center", ncols=min(len(parts), 4),
+              bbox_to_anchor=(0.5, -0.25), fontsize=8)  # fmt: skip
+    ax.set_yticks(y, wholes)
+    ax.set_xlabel(unit)
+    ax.set_xlim(0, rows.groupby("whole")["value"].sum().max() * 1.12)
+    drawn = style.records_in(rows, "record") if "record" in rows else []
+    return style.finish(fig, [*drawn, *cite], note)
+
+
+def verdict_bars(counts: dict[str, int], records: Iterable[Record], note: str = ""):
+    """One bar per verdict, coloured by verdict; ``records`` are the checks' inputs."""
+    names = list(counts)
+    fig, ax = style.figure(height=2.4)
+    y = np.arange(len(names))[::-1]
+    for yi, name in zip(y, names, strict=True):
+        ax.barh(yi, counts[name], color=VERDICT_COLOURS.get(name, style.GREY), height=0.6)
+        ax.annotate(str(counts[name]), (counts[name], yi), xytext=(4, 0),
+                    textcoords="offset points", va="center")  # fmt: skip
+    ax.set_yticks(y, names)
+    ax.set_xlabel("Number of checks")
+    ax.set_xlim(0, max(counts.values()) * 1.15 + 1)
+    return style.finish(fig, records, note)
+
+
+def stock_path(rows: pd.DataFrame, label: str, records: Iterable[Record]):
+    """A stock built up year by year (e.g. 5G base stations), as bars; years after
+    2021 paler (an illustration). rows: columns year, value (rows of paths.csv)."""
+    fig, ax = style.figure(height=3.0)
+    colours = [style.SERIES[0] if y <= 2021 else "#b9cfe0" for y in rows["year"]]
+    ax.bar(rows["year"].astype(str), rows["value"], color=colours)
+    for year, value in zip(rows["year"].astype(str), rows["value"], strict=True):
+        ax.annotate(f"{value:,.0f}", (year, value), xytext=(0, 3), textcoords="offset points",
+                    ha="center", fontsize=8)  # fmt: skip
+    ax.set_ylabel(label)
+    ax.grid(axis="y")
+    style.add_source(
+        fig, records, note="2022-2025: if 2021's number were repeated each year (illustrative)"
+    )
+    return fig

@@ -1,0 +1,129 @@
+"""Dot charts: values on one axis, a dot each (growth rates, a value against a
+reference, pairs of rates, targets by level of government).
+
+Rows carry their Records (a ``record`` column, or ``a``/``b`` for pairs): the
+value, its bound (open markers and ≤/≥ for one-sided numbers) and the source
+line all come from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..records.record import Record
+from . import style
+
+
+def growth_dots(rows: pd.DataFrame, xlabel: str = "Growth, % ", note: str = ""):
+    """Dot chart of growth rates against a zero line, one row each.
+
+    rows: columns label, record (a rate in percent), optional group (colour).
+    """
+    rows = style.with_values(rows)
+    groups = rows["group"] if "group" in rows else pd.Series([""] * len(rows))
+    colours = {g: style.SERIES[i % len(style.SERIES)] for i, g in enumerate(dict.fromkeys(groups))}
+    fig, ax = style.figure(height=0.45 * len(rows) + 1.2)
+    y = np.arange(len(rows))[::-1]
+    for yi, (_, row), group in zip(y, rows.iterrows(), groups, strict=True):
+        colour = colours[group]
+        ax.hlines(yi, 0, row["value"], color=colour, linewidth=1, alpha=0.5)
+        style.marker(ax, row["value"], yi, row["bound"], colour)
+        ax.annotate(style.label(row["value"], row["bound"], unit="%"), (row["value"], yi),
+                    xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)  # fmt: skip
+    style.zero_line(ax)
+    ax.set_yticks(y, rows["label"])
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(min(0, rows["value"].min()) - 2, rows["value"].max() * 1.18 + 2)
+    if len(colours) > 1:
+        for group, colour in colours.items():
+            ax.scatter([], [], color=colour, label=group)
+        ax.legend(loc="upper right", fontsize=8)
+    return style.finish(fig, style.records_in(rows, "record"), note)
+
+
+def dots(rows: pd.DataFrame, unit: str, reference: Record, reference_label: str = "",
+         fmt: str = "{:,.1f}", note: str = ""):  # fmt: skip
+    """Dots on an axis zoomed to the values (no zero baseline), against a reference line.
+
+    For comparing values that differ by little (a harvest against its floor).
+    rows: columns label, record.
+    """
+    rows = style.with_values(rows)
+    fig, ax = style.figure(height=0.5 * len(rows) + 1.4)
+    y = np.arange(len(rows))[::-1]
+    for yi, value in zip(y, rows["value"], strict=True):
+        style.marker(ax, value, yi, "", style.PALETTE["blue"], size=80)
+        ax.annotate(fmt.format(value), (value, yi), xytext=(0, 10), textcoords="offset points",
+                    ha="center", fontsize=9)  # fmt: skip
+    values = [*rows["value"], reference.value]
+    span = (max(values) - min(values)) or abs(max(values)) * 0.05
+    ax.axvline(reference.value, color=style.ACCENT, linewidth=1, linestyle="--")
+    ax.annotate(reference_label, (reference.value, y.min() - 0.4), xytext=(-4, 0),
+                textcoords="offset points", ha="right", fontsize=8, color=style.ACCENT)  # fmt: skip
+    ax.set_xlim(min(values) - 1.5 * span, max(values) + 1.5 * span)
+    ax.set_ylim(y.min() - 0.7, y.max() + 0.7)
+    ax.set_yticks(y, rows["label"])
+    ax.set_xlabel(unit)
+    return style.finish(fig, [*style.records_in(rows, "record"), reference], note)
+
+
+def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
+    """Dumbbell chart comparing two rates per row (e.g. one year vs a period average).
+
+    rows: columns label, a, b (Records of rates in percent).
+    """
+    rows = style.with_values(style.with_values(rows, "a", "a_value"), "b", "b_value")
+    fig, ax = style.figure(height=0.6 * len(rows) + 1.4)
+    y = np.arange(len(rows))[::-1]
+    colours = (style.PALETTE["blue"], style.PALETTE["orange"])
+    for yi, row in zip(y, rows.to_dict("records"), strict=True):
+        a, b = row["a_value"], row["b_value"]
+        ax.hlines(yi, min(a, b), max(a, b), color=style.GREY)
+        for key, colour, offset in (("a", colours[0], -10), ("b", colours[1], 10)):
+            value, bound = row[f"{key}_value"], row[f"{key}_value_bound"]
+            style.marker(ax, value, yi, bound, colour)
+            ax.annotate(style.label(value, bound, "{:.1f}", "%"), (value, yi),
+                        xytext=(0, offset), textcoords="offset points", ha="center",
+                        va="center", fontsize=8, color=colour)  # fmt: skip
+    for colour, name in zip(colours, labels, strict=True):
+        ax.scatter([], [], color=colour, label=name)
+    style.zero_line(ax)
+    ax.set_yticks(y, rows["label"])
+    ax.set_xlabel("% a year")
+    ax.set_xlim(0, max(rows["a_value"].max(), rows["b_value"].max()) * 1.2)
+    ax.set_ylim(y.min() - 0.8, y.max() + 0.8)
+    ax.legend(loc="lower right", fontsize=8)
+    return style.finish(fig, style.records_in(rows, "a", "b"), note)
+
+
+LEVEL_COLOURS = {"China": style.SERIES[0], "Henan": style.SERIES[1], "Minquan": style.ACCENT}
+
+
+def target_cascade(cascade_table: pd.DataFrame, records: Iterable[Record], note: str = ""):
+    """2021 targets by level: one row per indicator, one dot per level.
+
+    cascade_table: columns indicator, indicator_zh, level, value; ``records``
+    are those its ``id`` column names (``lookup.records``).
+    """
+    indicators = list(dict.fromkeys(cascade_table["indicator"]))
+    fig, ax = style.figure(height=0.45 * len(indicators) + 1.2)
+    for i, indicator in enumerate(indicators):
+        rows = cascade_table[cascade_table["indicator"] == indicator].set_index("level")
+        values = rows["value"].dropna()
+        ax.plot([values.min(), values.max()], [i, i], color="#cccccc", linewidth=2, zorder=1)
+        for level, colour in LEVEL_COLOURS.items():
+            if level in values.index:
+                ax.scatter(values[level], i, color=colour, s=45, zorder=3,
+                           label=level if i == 0 else None,
+                           marker="D" if level == "Minquan" else "o")  # fmt: skip
+    ax.set_yticks(range(len(indicators)))
+    names = cascade_table.drop_duplicates("indicator")[["indicator", "indicator_zh"]].values
+    ax.set_yticklabels([f"{name}\n{zh}" for name, zh in names], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("2021 target, % (urbanization: percentage points)")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8)
+    style.add_source(fig, records, note=note)
+    return fig

@@ -1,0 +1,115 @@
+"""Line charts: index paths from a base year, levels joined over a few years,
+and GDP paths under the scenarios of data/paths.csv.
+
+Dashed lines and open markers are one-sided numbers (upper or lower bounds) or
+illustrations; the records drawn give the source line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..records.record import Record
+from ..records.vocabulary import ILLUSTRATION, UPPER
+from . import style
+
+
+def index_chart(rows: pd.DataFrame, base_year: int = 2015, end_year: int = 2020, note: str = ""):
+    """Index chart, base year = 100: a straight compound path to each end value.
+
+    rows: columns label, record (the index in the end year), optional
+    base_year (a later base, e.g. 2016 for rural incomes). Only the end points
+    are stated; the path between them is the constant-rate path, drawn thin.
+    """
+    fig, ax = style.figure(height=4.0)
+    rows = style.with_values(rows)
+    texts: dict[tuple[float, str], list[str]] = {}
+    for i, row in enumerate(rows.itertuples()):
+        colour = style.SERIES[i % len(style.SERIES)]
+        start = int(getattr(row, "base_year", base_year) or base_year)
+        years = np.arange(start, end_year + 1)
+        path = 100 * (row.value / 100) ** ((years - start) / (end_year - start))
+        ax.plot(years, path, "--" if style.one_sided(row.bound) else "-", color=colour,
+                linewidth=1.4)  # fmt: skip
+        style.marker(ax, end_year, row.value, row.bound, colour)
+        # series ending at the same point share one label
+        texts.setdefault((round(row.value), row.bound), []).append(row.label)
+    for y, (key, names) in zip(style.spread([k[0] for k in texts], 6.0), texts.items(),
+                               strict=True):  # fmt: skip
+        ax.annotate(f"{' = '.join(names)}: {style.label(key[0], key[1], '{:.0f}')}",
+                    (end_year, key[0]), xytext=(end_year + 0.15, y), textcoords="data",
+                    va="center", fontsize=9)  # fmt: skip
+    ax.axhline(100, color="#333333", linewidth=0.8)
+    ax.set_xlim(base_year - 0.2, end_year + 2.6)
+    ax.set_xticks(range(base_year, end_year + 1))
+    ax.set_ylabel(f"Index, {base_year} = 100")
+    ax.grid(axis="y", visible=True)
+    return style.finish(fig, style.records_in(rows, "record"), note)
+
+
+def level_path(points: pd.DataFrame, unit: str, note: str = ""):
+    """Levels at a few years, one line per series, joined by constant-rate segments.
+
+    points: columns series, year, record.
+    """
+    points = style.with_values(points)
+    fig, ax = style.figure(height=3.8)
+    for i, (series, rows) in enumerate(points.groupby("series", sort=False)):
+        colour = style.SERIES[i % len(style.SERIES)]
+        rows = rows.sort_values("year")
+        ax.plot(rows["year"], rows["value"], color=colour, linewidth=1.4, label=series)
+        for row in rows.itertuples():
+            style.marker(ax, row.year, row.value, row.bound, colour)
+            ax.annotate(style.label(row.value, row.bound), (row.year, row.value), xytext=(0, 7),
+                        textcoords="offset points", ha="center", fontsize=8)  # fmt: skip
+    ax.set_ylabel(unit)
+    ax.set_ylim(0, points["value"].max() * 1.15)
+    ax.set_xticks(sorted(set(points["year"])))
+    ax.grid(axis="y", visible=True)
+    ax.legend(loc="upper left")
+    return style.finish(fig, style.records_in(points, "record"), note)
+
+
+SCENARIO_LABELS = {
+    "implied_2016_2020_average": "2016-2020 pace (upper bound)",
+    "target_2021_held": "2021 target held (8%)",
+    "above_averages_2021_margin": "Above averages + 2021 margin",
+    "above_averages_floor": "Above averages: floor",
+    "henan_14th_fyp": "Henan 14th FYP (about 6%)",
+    "doubling_by_2035": "Doubling by 2035",
+}
+
+
+def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record]):
+    """GDP level paths 2020-2035, one line per scenario (rows of paths.csv).
+
+    Upper bounds and illustrations are dashed. Scenarios that end at the same
+    level share one label. ``records`` are those the rows cite.
+    """
+    fig, ax = style.figure(height=4.4)
+    gdp = table[table["path_id"].str.startswith("gdp:")]
+    order = [s for s in SCENARIO_LABELS if s in set(gdp["scenario"])]
+    labels: dict[float, list[tuple[str, str]]] = {}
+    for colour, scenario in zip(style.SERIES, order, strict=False):
+        rows = gdp[gdp["scenario"] == scenario]
+        first = rows.iloc[0]
+        style_ = "--" if first["bound"] == UPPER or first["status"] == ILLUSTRATION else "-"
+        ax.plot(rows["year"], rows["value"], style_, color=colour, linewidth=1.8)
+        last = rows.iloc[-1]
+        labels.setdefault(round(float(last["value"]), 1), []).append(
+            (SCENARIO_LABELS[scenario], colour)
+        )
+    for value, entries in labels.items():
+        ax.annotate(f"{' = '.join(label for label, _ in entries)}: {value:.0f}",
+                    (rows["year"].max(), value), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=8, color=entries[0][1])  # fmt: skip
+    ax.axvline(2025, color=style.GREY, linewidth=0.8, linestyle=":")
+    ax.set_xlim(2020, 2041)
+    ax.set_xticks([2020, 2025, 2030, 2035])
+    ax.set_ylabel("GDP, 亿元 (2020 prices for growth paths)")
+    ax.grid(axis="y")
+    style.add_source(fig, records, note="Data: data/paths.csv")
+    return fig

@@ -1,0 +1,61 @@
+"""Ranges: the interval a hedged statement allows, and fan charts of simulated paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..records.record import Record
+from . import style
+
+GOAL_MARKERS = ["D", "^", "s", "v"]
+
+
+def intervals(rows: pd.DataFrame, unit: str, note: str = ""):
+    """Ranges a hedged statement allows: one small panel per row, each on its own scale.
+
+    rows: columns label, low, high (Records).
+    """
+    rows = rows.reset_index(drop=True)
+    fig, axes = style.figure(height=1.1 * len(rows) + 0.8, nrows=len(rows), squeeze=False)
+    for ax, row in zip(axes[:, 0], rows.itertuples(), strict=True):
+        low, high = row.low.value, row.high.value
+        ax.hlines(0, low, high, color=style.PALETTE["blue"], linewidth=8, alpha=0.6)
+        for x, sign in ((low, -1), (high, 1)):
+            ax.annotate(f"{x:,.4g}", (x, 0), xytext=(8 * sign, 0), textcoords="offset points",
+                        ha="right" if sign < 0 else "left", va="center", fontsize=9)  # fmt: skip
+        span = high - low
+        ax.set_xlim(low - 0.6 * span, high + 0.6 * span)
+        ax.set_yticks([0], [row.label])
+        ax.set_ylim(-1, 1)
+    axes[-1, 0].set_xlabel(unit)
+    return style.finish(fig, style.records_in(rows, "low", "high"), note)
+
+
+def fan(fans: dict[str, pd.DataFrame], central: pd.Series, goals: dict[str, tuple[int, float]],
+        records: Iterable[Record]):  # fmt: skip
+    """Fan chart: 5-95% and 25-75% bands of simulated GDP, one panel per calibration."""
+    fig, axes = style.figure(height=3.8, ncols=len(fans), sharey=True)
+    axes = np.atleast_1d(axes)
+    for ax, (name, frame) in zip(axes, fans.items(), strict=True):
+        wide = frame.pivot(index="year", columns="quantile", values="value")
+        years = wide.index.astype(int)
+        for low, high, alpha in ((0.05, 0.95, 0.18), (0.25, 0.75, 0.35)):
+            ax.fill_between(years, wide[low], wide[high], color=style.SERIES[0], alpha=alpha,
+                            linewidth=0, label=f"{low:.0%}-{high:.0%}".replace("%-", "-"))  # fmt: skip
+        ax.plot(years, wide[0.5], color=style.SERIES[0], linewidth=1.5, label="median")
+        ax.plot(central.index, central.values, color="#333333", linewidth=1, linestyle="--",
+                label="target path")  # fmt: skip
+        for marker, (label, (year, level)) in zip(GOAL_MARKERS, goals.items(), strict=False):
+            ax.scatter([year], [level], color=style.ACCENT, marker=marker, zorder=4, s=36,
+                       label=label)  # fmt: skip
+        ax.set_title(name, fontsize=9)
+        ax.set_xticks([2020, 2025, 2030, 2035])
+        ax.grid(axis="y")
+    axes[0].set_ylabel("GDP, 亿元 (2020 prices)")
+    axes[0].legend(loc="upper left", fontsize=7.5)
+    style.add_source(fig, records, sources=[style.PANEL_SOURCE],
+                     note="Simulation: 10,000 draws, fixed seed (analysis.compute.uncertainty)")  # fmt: skip
+    return fig

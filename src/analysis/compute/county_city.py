@@ -1,0 +1,61 @@
+"""Minquan's 2020 figures beside the 1993 criteria for turning a county into a city.
+
+Money thresholds are at 1990 prices and Minquan's figures at 2020 prices: the
+comparison shows orders of magnitude, not a test that Minquan passes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..records import context, units
+
+
+def density_tier(density: float) -> str:
+    """The column of the 1993 criteria that applies at this population density (per km²)."""
+    if density > 400:
+        return "density_over_400"
+    return "density_100_to_400" if density >= 100 else "density_under_100"
+
+
+def county_to_city(gdp_yi: float, revenue_yi: float) -> pd.DataFrame:
+    """One row per criterion: the threshold of Minquan's density tier and Minquan's 2020 value."""
+    population = context.minquan_population_2020()
+    area = context.minquan_land_area()
+    density = population.value / area.value
+    tier = density_tier(density)
+    criteria = context.county_criteria().set_index("criterion")
+    minquan = {
+        "GDP": (gdp_yi, "2020, current prices"),
+        "local budget revenue": (
+            units.convert(revenue_yi, "亿元", "万元"),
+            "2020 general public budget revenue, 万元",
+        ),
+        "local budget revenue per capita": (
+            units.convert(revenue_yi, "亿元", "元") / population.value,
+            "2020 revenue / 2020 census population",
+        ),
+    }
+    rows = []
+    for criterion, row in criteria.iterrows():
+        value, note = minquan.get(criterion, (float("nan"), "not in the report"))
+        rows.append(
+            dict(
+                criterion=criterion,
+                unit=row["unit"],
+                threshold=row[tier],
+                threshold_note=row["note"],
+                minquan_2020=value,
+                minquan_note=note,
+                id=row["id"],
+            )
+        )
+    table = pd.DataFrame(rows)
+    table.attrs.update(
+        density=density,
+        tier=tier,
+        population_id=population.id,
+        area_id=area.id,
+        area_confidence=area.confidence,
+    )
+    return table

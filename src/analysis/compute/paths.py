@@ -1,0 +1,245 @@
+"""The rows of data/paths.csv: a year-by-year path for every target and goal with a number.
+
+Each 2021 target in the figures dataset gets rows here, found by its kind, so a
+target added to figures.csv appears without editing this module; the goals
+that need outside facts or reasoning (the GDP scenarios, urbanization, the
+stocks and pipelines) are built by name below, from figures named by id. A
+target that cannot sensibly be projected gets one row with ``reason_no_path``
+filled and no value.
+
+Every row says two things about its numbers: ``bound`` (exact, lower, upper,
+approximate: which side of the truth, from the figure's hedge) and ``status``
+(central, ambition, illustration, reference: what the path is; see
+``analysis.records.vocabulary`` and ``analysis.compute.scenarios``).
+
+Chapters do not call this module: they read data/paths.csv through
+``analysis.records.lookup.paths()``; ``python -m analysis paths`` writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..records import lookup, units
+from ..records.record import Record
+from ..records.vocabulary import (
+    AMBITION,
+    CENTRAL,
+    EXACT,
+    ILLUSTRATION,
+    LOWER,
+    REFERENCE,
+    combine,
+    status_of,
+)
+from .growth import cagr, compound_path, cumulative, point_path
+from .scenarios import BASE_YEAR, GDP, GDP_TARGET, PLAN_END, VISION_END, gdp_scenarios
+from .scenarios import urbanization_base_2020 as urbanization_base
+
+COLUMNS = ["path_id", "indicator", "indicator_zh", "scenario", "year", "value", "unit", "bound",
+           "status", "basis", "input_ids", "external_ids", "confidence", "reason_no_path"]  # fmt: skip
+INDEXED = "index, 2020 = 100"
+TARGET_KINDS = {"target_level", "target_count", "target_share", "target_growth", "change_vs_base"}
+
+
+@dataclass
+class Rows:
+    """Collects rows; one ``add`` call per path (a scenario of one indicator)."""
+
+    rows: list[dict] = field(default_factory=list)
+
+    def add(self, key, indicator, indicator_zh, scenario, series, unit, basis, inputs=(),
+            externals=(), bound=EXACT, status=CENTRAL, confidence="high"):  # fmt: skip
+        for year, value in sorted(series.items()):
+            self.rows.append(
+                dict(path_id=f"{key}:{scenario}", indicator=indicator, indicator_zh=indicator_zh,
+                     scenario=scenario, year=int(year), value=round(float(value), 4), unit=unit,
+                     bound=bound, status=status, basis=basis, input_ids=";".join(inputs),
+                     external_ids=";".join(externals), confidence=confidence, reason_no_path="")
+            )  # fmt: skip
+
+    def no_path(self, key, indicator, indicator_zh, reason, inputs=(), year=2021):
+        self.rows.append(
+            dict(path_id=f"{key}:none", indicator=indicator, indicator_zh=indicator_zh,
+                 scenario="none", year=year, value=None, unit="", bound="", status="", basis="",
+                 input_ids=";".join(inputs), external_ids="", confidence="",
+                 reason_no_path=reason)
+        )  # fmt: skip
+
+
+def years(end: int) -> int:
+    return end - BASE_YEAR
+
+
+def add_gdp(rows: Rows) -> set[str]:
+    gdp, scenarios = gdp_scenarios()
+    for s in scenarios:
+        series = compound_path(gdp.value, BASE_YEAR, s.rate, years=years(VISION_END))
+        rows.add("gdp", gdp.label, gdp.label_zh, s.scenario, series, gdp.unit,
+                 f"{s.basis}; {s.rate:.2%} a year from {gdp.value:g} in 2020", s.inputs,
+                 s.externals, s.bound, s.status, s.confidence)  # fmt: skip
+    return {GDP, GDP_TARGET}
+
+
+def _held(rows: Rows, key: str, level: Record | None, target: Record, basis: str) -> None:
+    """A 2021 growth target held every year to 2025, from a level (or an index of 100)."""
+    start = 100 if level is None else level.value
+    series = compound_path(start, BASE_YEAR, target.value / 100, years=years(PLAN_END))
+    named = target if level is None else level
+    inputs = (target.id,) if level is None else (level.id, target.id)
+    rows.add(key, named.label, named.label_zh, "target_2021_held", series,
+             INDEXED if level is None else level.unit, basis, inputs, (), target.bound,
+             status_of(target.qualifier))  # fmt: skip
+
+
+def add_budget_revenue(rows: Rows) -> set[str]:
+    level, target = lookup.figure("F0003"), lookup.figure("F0406")
+    _held(rows, "budget_revenue", level, target,
+          "2020 revenue grown at the 2021 target (7%) every year")  # fmt: skip
+    return {target.id}
+
+
+def add_urbanization(rows: Rows) -> set[str]:
+    step = lookup.figure("F0407")
+    base = urbanization_base()
+    series = point_path(base.value, BASE_YEAR, step.value, years=years(PLAN_END))
+    rows.add("urbanization", step.label, step.label_zh, "target_2021_held", series, "%",
+             f"+{step.value:g} points a year from a 2020 base of {base.value:.2f}% "
+             f"({base.source}); the report gives no base rate", (step.id,), base.inputs,
+             step.bound, status_of(step.qualifier), "low")  # fmt: skip
+    return {step.id}
+
+
+def add_grain(rows: Rows) -> set[str]:
+    floor, output_2020 = lookup.figure("F0408"), lookup.figure("F0088")
+    series = {BASE_YEAR: units.convert(output_2020.value, output_2020.unit, floor.unit)}
+    series |= {year: floor.value for year in range(2021, PLAN_END + 1)}
+    basis = (f"2020 output ({output_2020.value:g}万吨 = {series[BASE_YEAR]:g}亿斤), then the 2021 "
+             "floor (14.8亿斤) held every year")  # fmt: skip
+    rows.add("grain", floor.label, floor.label_zh, "floor_held", series, floor.unit, basis,
+             (output_2020.id, floor.id), (), floor.bound, status_of(floor.qualifier))  # fmt: skip
+    return {floor.id}
+
+
+def add_cpi(rows: Rows) -> set[str]:
+    cpi = lookup.figure("F0405")
+    rows.no_path("cpi", cpi.label, cpi.label_zh,
+                 "a ceiling on price rises, set each year with the national target; "
+                 "not a quantity that accumulates toward a goal", (cpi.id,))  # fmt: skip
+    return {cpi.id}
+
+
+def add_growth_indices(rows: Rows, figs: pd.DataFrame, done: set[str]) -> set[str]:
+    """Growth targets without a 2020 level in the report: an index held to 2025."""
+    targets = figs[(figs["kind"] == "target_growth") & (figs["period"] == "2021")]
+    used = set()
+    for fid in targets.loc[~targets["id"].isin(done) & (targets["unit"] == "%"), "id"]:
+        target = lookup.figure(fid)
+        _held(rows, f"index_{fid}", None, target,
+              f"the 2021 target ({target.value:g}%) held every year; the report gives "
+              "no 2020 level, so the path is an index")  # fmt: skip
+        used.add(fid)
+    return used
+
+
+# annual additions the report might repeat each year: cumulative, an illustration
+REPEATED = {"new_urban_jobs": "F0441", "high_standard_farmland": "F0420",
+            "afforestation": "F0437", "school_places": "F0449", "5g_base_stations": "F0451"}  # fmt: skip
+BUILT_5G = "F0035"
+
+
+def add_repeated(rows: Rows) -> set[str]:
+    for key, fid in REPEATED.items():
+        fig = lookup.figure(fid)
+        annual = {year: fig.value for year in range(2021, PLAN_END + 1)}
+        rows.add(key, fig.label, fig.label_zh, "2021_amount_repeated", cumulative(annual),
+                 fig.unit, f"cumulative total if the 2021 amount ({fig.value:g} {fig.unit}) were "
+                 "repeated each year to 2025; the report sets 2021 only", (fig.id,), (),
+                 fig.bound, ILLUSTRATION)  # fmt: skip
+    # 5G is a stock: the stations built by 2020 plus the new ones
+    built, new = lookup.figure(BUILT_5G), lookup.figure(REPEATED["5g_base_stations"])
+    added = cumulative({year: new.value for year in range(2021, PLAN_END + 1)})
+    stock = {BASE_YEAR: built.value} | {year: built.value + total for year, total in added.items()}
+    rows.add("5g_base_stations_stock", "5G base stations in service", "5G基站",
+             "2021_amount_repeated", stock, new.unit,
+             f"{built.value:g} built by 2020 plus {new.value:g} a year (2021's number "
+             "repeated; the report sets 2021 only)", (built.id, new.id), (),
+             combine(built.bound, new.bound), ILLUSTRATION)  # fmt: skip
+    return set(REPEATED.values())
+
+
+def add_income(rows: Rows) -> None:
+    """'Residents' income to grow faster than the economy': an index, GDP's pace a floor."""
+    rise, target = lookup.figure("F0166"), lookup.figure(GDP_TARGET)
+    past = cagr(100, 100 + rise.value, 5)
+    rows.add("income", rise.label, rise.label_zh, "implied_2016_2020_average",
+             compound_path(100, BASE_YEAR, past, years=years(PLAN_END)), INDEXED,
+             f"the 2016-2020 average implied by a 56% rise over five years ({past:.2%} a "
+             "year) held to 2025", (rise.id,), (), rise.bound, REFERENCE)  # fmt: skip
+    rows.add("income", rise.label, rise.label_zh, "at_least_gdp_target",
+             compound_path(100, BASE_YEAR, target.value / 100, years=years(PLAN_END)), INDEXED,
+             "14th Five-Year goal 'income growth above economic growth', with the 2021 GDP "
+             "target (8%) as the economy's pace: a floor; the report gives no income level",
+             (rise.id, target.id), (), LOWER, AMBITION)  # fmt: skip
+
+
+def add_key_projects(rows: Rows) -> set[str]:
+    annual, total, count = (lookup.figure(i) for i in ("F0415", "F0414", "F0413"))
+    done_2020 = lookup.figure("F0024")
+    share = annual.value / total.value
+    rows.add("key_projects_investment", annual.label, annual.label_zh, "annual_plan",
+             {2021: annual.value}, annual.unit,
+             f"planned 2021 investment in the {count.value:g} key projects: {share:.1%} of "
+             f"their total investment of {total.value:g}亿元, leaving "
+             f"{total.value - annual.value:.1f}亿元 for later years (not scheduled in the report)",
+             (annual.id, total.id, count.id), (), annual.bound)  # fmt: skip
+    growth = annual.value / done_2020.value - 1
+    rows.add("key_projects_investment", annual.label, annual.label_zh, "2020_done_to_2021_plan",
+             {BASE_YEAR: done_2020.value, 2021: annual.value}, annual.unit,
+             "investment completed in the 2020 key projects, then the 2021 plan: "
+             f"{growth:.1%} more (the key-project lists differ from year to year)",
+             (done_2020.id, annual.id), (), combine(done_2020.bound, annual.bound))  # fmt: skip
+    return {annual.id, total.id, count.id}
+
+
+def add_as_set(rows: Rows, figs: pd.DataFrame, done: set[str]) -> None:
+    """Every other 2021 target: its one-year path, as the report sets it."""
+    rest = figs[figs["kind"].isin(TARGET_KINDS) & (figs["period"] == "2021")
+                & ~figs["id"].isin(done)]  # fmt: skip
+    for fid in rest["id"]:
+        fig = lookup.figure(fid)
+        rows.add(f"target_{fid}", fig.label, fig.label_zh, "as_set", {2021: fig.value}, fig.unit,
+                 "the 2021 target as written; the report sets no later years", (fid,), (),
+                 fig.bound, status_of(fig.qualifier))  # fmt: skip
+
+
+def add_qualitative(rows: Rows, figs: pd.DataFrame) -> None:
+    """Goals with a direction but no number of their own, and the ten practical things
+    that carry no quantity."""
+    rows.no_path("constraint_indicators", "New urban jobs and energy use per 10,000 yuan of GDP",
+                 "城镇新增就业、万元生产总值能耗等约束性指标",
+                 "binding indicators whose 2021 values are 'the tasks the city sets' "
+                 "(完成市定任务); the city's numbers are not in the report")  # fmt: skip
+    with_figures = set(figs["section"])
+    for n in range(1, 11):
+        if f"p3.ten.{n}" not in with_figures:
+            rows.no_path(f"ten_{n:02d}", f"Practical thing {n}", f"十件实事 {n}",
+                         "no quantity in the text (named projects only)")  # fmt: skip
+
+
+def build() -> pd.DataFrame:
+    """Every path, sorted by path and year: the content of data/paths.csv."""
+    figs = lookup.figures().sort_values("id").reset_index(drop=True)
+    rows = Rows()
+    done: set[str] = set()
+    for add in (add_gdp, add_budget_revenue, add_urbanization, add_grain, add_cpi,
+                add_key_projects, add_repeated):  # fmt: skip
+        done |= add(rows)
+    done |= add_growth_indices(rows, figs, done)
+    add_income(rows)
+    add_as_set(rows, figs, done)
+    add_qualitative(rows, figs)
+    frame = pd.DataFrame(rows.rows, columns=COLUMNS)
+    return frame.sort_values(["path_id", "year"], kind="mergesort").reset_index(drop=True)
