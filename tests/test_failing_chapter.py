@@ -34,7 +34,9 @@ def test_a_raising_cell_fails_the_build_and_names_the_chapter(tmp_path):
     assert build.returncode != 0
     assert "99-broken-chapter" in build.log
     assert "ValueError" in build.log or "deliberate" in build.log
-    # the traceback is kept where the README says (analysis.book_ext writes it)
+    # one line naming the file, the line of the failing cell and the error
+    assert "chapters/99-broken-chapter.md, cell at line 15: ValueError: deliberate" in build.log
+    # the traceback is kept where the README says (analysis.book.execute writes it)
     report = source / "_build/html/reports/chapters/99-broken-chapter.err.log"
     assert report.is_file(), build.log[-3000:]
     assert "deliberate" in report.read_text(encoding="utf-8")
