@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
 from jupyter_cache import get_cache
@@ -57,43 +58,49 @@ def execute_outdated(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
     if not docnames or not parallel() or config.execution_mode != "cache":
         return
     cache = get_cache(config.execution_cache_path)
-    pages = {}  # uri -> docname
+    pages, notebooks = {}, {}  # by uri: the docname, the notebook as myst-nb reads it
     for docname in docnames:
         path = Path(env.doc2path(docname))
-        reader = create_nb_reader(str(path), env.myst_config, config, path.read_text("utf-8"))
+        text = path.read_text(encoding="utf-8")
+        reader = create_nb_reader(str(path), env.myst_config, config, text)
         posix = PurePosixPath(path.as_posix())
         if reader is None or any(posix.match(p) for p in config.execution_excludepatterns or ()):
             continue
-        read_data = {"read_data": reader.read_fmt} if reader.read_fmt else {}
-        pages[cache.add_nb_to_project(str(path), **read_data).uri] = docname
-    todo = []
-    for record in cache.list_unexecuted(filter_uris=list(pages)) if pages else []:
-        notebook = cache.get_project_notebook(record.pk).nb
-        if any(cell.cell_type == "code" for cell in notebook.cells):
-            todo.append(record)
-        else:  # nothing to run: cached as it is, sparing a kernel start
-            bundle = CacheBundleIn(notebook, record.uri, data={"execution_seconds": 0.0})
+        notebook = reader.read(text)
+        with suppress(KeyError):
+            cache.match_cache_notebook(notebook)
+            continue  # myst-nb will find it
+        if not any(cell.cell_type == "code" for cell in notebook.cells):
+            # nothing to run: cached as it is, sparing a kernel start
+            bundle = CacheBundleIn(notebook, str(path), data={"execution_seconds": 0.0})
             cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
-    if not todo:
+            continue
+        read_data = {"read_data": reader.read_fmt} if reader.read_fmt else {}
+        uri = cache.add_nb_to_project(str(path), **read_data).uri
+        pages[uri], notebooks[uri] = docname, notebook
+    if not pages:
         return
     logger.info(
         "[minquan] executing %d notebook(s) on %d core(s): %s",
-        len(todo),
-        min(len(todo), os.cpu_count() or 1),
-        ", ".join(pages[r.uri] for r in todo),
+        len(pages),
+        min(len(pages), os.cpu_count() or 1),
+        ", ".join(pages.values()),
     )
     started = time.perf_counter()
     # the executor forks its workers: they must not share the parent's database connections
     cache.db.dispose()
     result = load_executor("local-parallel", cache=cache, logger=EXECUTOR_LOG).run_and_cache(
-        filter_pks=[r.pk for r in todo],
+        filter_uris=list(pages),
         timeout=config.execution_timeout,
         allow_errors=config.execution_allow_errors,
     )
     for uri in result.succeeded:
         report_path(app, pages[uri]).unlink(missing_ok=True)  # an old failure report would mislead
-        record = cache.get_cached_project_nb(uri)
-        seconds = record.data.get("execution_seconds", 0.0) if record else 0.0
+        try:  # the entry myst-nb will look for
+            seconds = cache.match_cache_notebook(notebooks[uri]).data.get("execution_seconds", 0)
+        except KeyError:
+            logger.warning("[minquan] %s: cached under another key than myst-nb's", pages[uri])
+            continue
         logger.info("[minquan] executed %s in %.1f s", pages[uri], seconds)
     logger.info("[minquan] parallel execution took %.1f s", time.perf_counter() - started)
     for uri in result.errored:  # the executor has logged why; myst-nb will try again
