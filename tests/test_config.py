@@ -3,6 +3,8 @@ so Jupyter Book keeps its own list and ours loads after it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -24,3 +26,21 @@ def test_our_extension_is_loaded_after_jupyter_book_s_own():
     )
     assert extensions.index("analysis.book") > extensions.index("myst_nb")
     assert len(extensions) == len(set(extensions))
+
+
+def test_the_book_layer_is_cheap_to_import_and_imports_only_the_foundation():
+    """Every build imports analysis.book: no pandas or matplotlib (a no-op rebuild must not
+    pay for them), and from the package only analysis.base.locations and .fonts."""
+    code = (
+        "import sys\n"
+        "import analysis.book, analysis.book.catalogue\n"
+        "from analysis.book import execute, freshness, site\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    loaded = set(result.stdout.split())
+    assert not loaded & {"pandas", "matplotlib", "numpy", "statsmodels"}
+    ours = {m for m in loaded if m.startswith("analysis.") and not m.startswith("analysis.book")}
+    assert ours <= {"analysis.base", "analysis.base.locations", "analysis.base.fonts"}, ours
