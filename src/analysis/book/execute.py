@@ -114,6 +114,7 @@ def failure(traceback: str, notebook) -> tuple[int | None, str]:
 
     nbclient quotes the failing cell between two dashed lines; IPython heads its
     traceback with the error's name and ends it with ``name: message``.
+    ``notebook`` is the chapter as jupyter-cache's reader read it (with a source map).
     """
     text = ANSI.sub("", traceback).rstrip()
     line = None
@@ -125,8 +126,11 @@ def failure(traceback: str, notebook) -> tuple[int | None, str]:
                 line = source_map[index]
                 break
     names = re.findall(r"^(\S+) +Traceback \(most recent call last\)$", text, re.MULTILINE)
-    at = text.rfind("\n" + names[-1]) if names else -1
-    return line, text[at + 1 :] if at >= 0 else text.splitlines()[-1]
+    if names:
+        return line, text[text.rfind("\n" + names[-1]) + 1 :]
+    # no IPython traceback (a cell that timed out): the last line naming an exception
+    found = re.findall(r"^[\w.]+: .*$", text, re.MULTILINE)
+    return line, found[-1] if found else "no traceback recorded"
 
 
 def stop(app: Sphinx, cache, failed: list[tuple[str, str]]) -> None:
