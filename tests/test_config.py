@@ -1,36 +1,46 @@
-"""``_config.yml`` lists Sphinx extensions in full (ours first, so the warm kernels
-start early); the list must still hold everything Jupyter Book would load."""
+"""``_config.yml`` adds our extension the documented way (``sphinx: extra_extensions``),
+so Jupyter Book keeps its own list and ours loads after it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
 from jupyter_book.config import get_final_config
 
 ROOT = Path(__file__).resolve().parents[1]
-OURS = ["analysis.book_ext", "analysis.book_site"]
 
 
-def _final(config: dict, tmp_path: Path) -> list[str]:
-    path = tmp_path / "_config.yml"
-    path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    final, _ = get_final_config(
-        user_yaml=path, sourcedir=ROOT, cli_config={"latex_individualpages": False}
-    )
-    return final["extensions"]
-
-
-def test_our_extension_list_loses_nothing_jupyter_book_loads(tmp_path):
+def test_our_extension_is_loaded_after_jupyter_book_s_own():
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    ours = _final(config, tmp_path)
-    # what Jupyter Book would load had we only added our two extensions
-    plain = dict(config)
-    plain["sphinx"] = {
-        "extra_extensions": OURS,
-        "config": {k: v for k, v in config["sphinx"]["config"].items() if k != "extensions"},
-    }
-    expected = _final(plain, tmp_path)
-    assert sorted(ours) == sorted(expected)
-    assert ours[0] == "analysis.book_ext"
-    assert len(ours) == len(set(ours))
+    assert "extensions" not in config["sphinx"]["config"], "let Jupyter Book keep its own list"
+    final, _ = get_final_config(
+        user_yaml=ROOT / "_config.yml", sourcedir=ROOT, cli_config={"latex_individualpages": False}
+    )
+    extensions = final["extensions"]
+    assert "analysis.book" in extensions
+    assert {"myst_nb", "jupyter_book", "sphinx_book_theme", "sphinxcontrib.bibtex"} <= set(
+        extensions
+    )
+    assert extensions.index("analysis.book") > extensions.index("myst_nb")
+    assert len(extensions) == len(set(extensions))
+
+
+def test_the_book_layer_is_cheap_to_import_and_imports_only_the_foundation():
+    """Every build imports analysis.book: no pandas or matplotlib (a no-op rebuild must not
+    pay for them), and from the package only analysis.base.locations and .fonts."""
+    code = (
+        "import sys\n"
+        "import analysis.book, analysis.book.catalogue\n"
+        "from analysis.book import execute, freshness, site\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    loaded = set(result.stdout.split())
+    assert not loaded & {"pandas", "matplotlib", "numpy", "statsmodels"}
+    ours = {m for m in loaded if m.startswith("analysis.") and not m.startswith("analysis.book")}
+    assert ours <= {"analysis.base", "analysis.base.locations", "analysis.base.fonts"}, ours

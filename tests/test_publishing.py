@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from analysis import catalogue
+from analysis.book import catalogue, site
 from conftest import toc_pages
 
 PAGE_BUDGET = 1_500_000  # bytes: a chapter page with its images (issue 6)
@@ -320,7 +320,7 @@ def test_every_notebook_page_has_a_launch_link(book):
     assert not problems, f"pages without a launch link to their notebook: {problems}"
 
 
-# ---- the pieces behind the site (analysis.catalogue, analysis.book_site) -----------------
+# ---- the pieces behind the site (analysis.book.catalogue, analysis.book.site) -------------
 
 
 def test_catalogue_publishes_data_and_external_files_only(tmp_path):
@@ -335,47 +335,79 @@ def test_catalogue_publishes_data_and_external_files_only(tmp_path):
         (tmp_path / relative).write_text("id,value\nF1,1\nF2,2\n", encoding="utf-8")
     published = [p.as_posix() for p in catalogue.published_files(tmp_path)]
     assert published == ["data/external/context.csv", "data/figures.csv"]
-    table = catalogue.catalogue(tmp_path).set_index("file")
-    assert table.loc["data/figures.csv", "records"] == 2
-    assert table.loc["data/external/context.csv", "description"] == catalogue.UNDESCRIBED
+    table = {entry.file: entry for entry in catalogue.entries(tmp_path)}
+    assert table["data/figures.csv"].records == 2
+    # no description without data/datapackage.json: there is no second list to fall back on
+    assert table["data/figures.csv"].description == catalogue.UNDESCRIBED
+    assert table["data/external/context.csv"].description == catalogue.UNDESCRIBED
 
 
-def test_catalogue_prefers_the_datapackage_description(tmp_path):
+def test_catalogue_takes_descriptions_from_the_datapackage(tmp_path):
     (tmp_path / "data").mkdir()
-    (tmp_path / "data/figures.csv").write_text("id\nF1\n", encoding="utf-8")
+    (tmp_path / "data/figures.csv").write_text("id\nF1\nF2\n", encoding="utf-8")
+    (tmp_path / "data/README.md").write_text("# Data\n", encoding="utf-8")
     (tmp_path / "data/datapackage.json").write_text(
-        '{"resources": [{"path": "figures.csv", "description": "From  the\\npackage."}]}',
+        '{"resources": [{"path": "figures.csv", "description": "From  the\\npackage <1>."}]}',
         encoding="utf-8",
     )
-    table = catalogue.catalogue(tmp_path).set_index("file")
-    assert table.loc["data/figures.csv", "description"] == "From the package."
-    assert 'href="../data/figures.csv"' in catalogue.catalogue_html(tmp_path)
+    table = {entry.file: entry for entry in catalogue.entries(tmp_path)}
+    assert table["data/figures.csv"].description == "From the package <1>."
+    assert table["data/README.md"].description == catalogue.OTHER_FILES["data/README.md"]
+    html = catalogue.catalogue_html(tmp_path)
+    assert 'href="../data/figures.csv"' in html
+    assert "From the package &lt;1&gt;." in html
+    rows = {
+        tr.td.get_text(): [td.get_text() for td in tr("td")]
+        for tr in BeautifulSoup(html, "html.parser").select("tbody tr")
+    }
+    assert sorted(rows) == ["data/README.md", "data/datapackage.json", "data/figures.csv"]
+    assert rows["data/figures.csv"][2] == "2"
+    assert rows["data/README.md"][2] == ""
+
+
+def test_every_repository_csv_is_a_datapackage_resource(repo_root):
+    described = catalogue.descriptions(repo_root)
+    for path in catalogue.published_files(repo_root):
+        key = path.as_posix()
+        assert key in described or key in catalogue.OTHER_FILES, f"{key} has no description"
 
 
 def test_cjk_web_font_covers_the_pages_characters_and_is_deterministic(tmp_path):
     from fontTools.ttLib import TTFont
 
-    from analysis import book_site
-
     (tmp_path / "page.html").write_text("<p>GDP 生产总值，增长8%左右。</p>", encoding="utf-8")
-    characters = book_site.cjk_characters(tmp_path)
+    characters = site.cjk_characters(tmp_path)
     assert characters == set("生产总值，增长左右。")
     first, second = tmp_path / "a.woff", tmp_path / "b.woff"
-    book_site.write_cjk_webfont(characters, first)
-    book_site.write_cjk_webfont(characters, second)
+    site.write_cjk_webfont(characters, first)
+    site.write_cjk_webfont(characters, second)
     assert first.read_bytes() == second.read_bytes()
     cmap = TTFont(str(first)).getBestCmap()
     assert {chr(c) for c in cmap} >= characters
     assert "民" not in {chr(c) for c in cmap}  # a subset, not the whole font
 
 
+def test_cjk_web_font_is_written_again_only_when_the_characters_change(tmp_path):
+    font = tmp_path / "site.woff"
+    site.ensure_cjk_webfont(set("生产"), font)
+    font.write_bytes(b"marker")  # stands for the font written by the first call
+    site.ensure_cjk_webfont(set("生产"), font)
+    assert font.read_bytes() == b"marker"
+    site.ensure_cjk_webfont(set("生产总值"), font)
+    assert font.read_bytes() != b"marker"
+
+
 def test_duplicate_inline_scripts_are_dropped():
     from sphinx.builders.html._assets import _JavaScript
-
-    from analysis import book_site
 
     body = {"body": "const THEBE_JS_URL = 'x';"}
     scripts = [_JavaScript("a.js"), _JavaScript(None, **body), _JavaScript("", **body)]
     context = {"script_files": scripts}
-    book_site._drop_duplicate_scripts(None, "page", "page.html", context, None)
+    site._drop_duplicate_scripts(None, "page", "page.html", context, None)
     assert len(context["script_files"]) == 2
+
+
+@book
+def test_every_page_says_auto_theme_mode_up_front(book):
+    html = (book.html / "chapters/preface.html").read_text(encoding="utf-8")
+    assert site.THEME_MODE_FIX in html

@@ -1,19 +1,15 @@
-"""A Sphinx extension for what readers of the published site see and download.
+"""What readers of the published site see and download (part of ``analysis.book``).
 
-Enabled in ``_config.yml`` (``sphinx: config: extensions``) beside ``analysis.book_ext``.
-It does four small things, each because a real browser showed the need:
+Four small things, each because a real browser showed the need:
 
-- **Chinese text on any machine.** Tables and prose quote the report in Chinese,
-  and a reader's machine (or the CI runner) may have no CJK font at all, in which
-  case every character renders as the same empty box. After the build we subset
-  the Noto Sans CJK SC file that ``mplfonts`` ships (SIL Open Font Licence; the
-  same file the charts use, see ``analysis.plotting``) to exactly the characters
-  the pages contain, save it as a WOFF web font in ``_static/`` and put it first
-  in the theme's font stacks with a CJK ``unicode-range``, so Latin text keeps the
-  theme's fonts and Chinese text looks the same as in the charts.
-- **Data downloads.** The files of ``analysis.catalogue`` (every CSV, README and
-  datapackage file in ``data/`` and ``data/external/``) are copied to the same
-  paths in the site, where the data page links to them.
+- **Chinese text on any machine.** A reader's machine may have no CJK font, and
+  then every character is the same empty box. After the build we subset the
+  Noto Sans CJK SC file the charts use (``analysis.base.fonts``; SIL Open Font
+  Licence) to the characters of the pages, save it as a WOFF web font in
+  ``_static/`` (only when the characters change: subsetting costs seconds) and put
+  it first in the theme's font stacks with a CJK ``unicode-range``.
+- **Data downloads.** The files of ``analysis.book.catalogue`` are copied to the
+  same paths in the site, where the data page links to them.
 - **No duplicated inline scripts.** Jupyter Book 1 registers the inline scripts
   of sphinx-thebe and sphinx-togglebutton twice; the second ``const THEBE_JS_URL``
   throws "Identifier has already been declared" on every page. We drop exact
@@ -25,14 +21,15 @@ It does four small things, each because a real browser showed the need:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..base.fonts import cjk_font_path
 from . import catalogue
 
 logger = logging.getLogger(__name__)
@@ -64,8 +61,6 @@ def write_cjk_webfont(characters: set[str], destination: Path) -> int:
     """Subset the charts' CJK font to ``characters`` as WOFF; returns the byte size."""
     from fontTools import subset  # a matplotlib dependency, so always installed
 
-    from .base.fonts import cjk_font_path
-
     options = subset.Options()
     options.flavor = "woff"  # zlib; WOFF2 would need brotli, which is not a dependency
     options.layout_features = ["*"]
@@ -84,10 +79,6 @@ def write_cjk_webfont(characters: set[str], destination: Path) -> int:
 def ensure_cjk_webfont(characters: set[str], destination: Path) -> int:
     """Write the subset only when the characters changed: subsetting costs seconds,
     and a no-op rebuild should not pay it. A stamp beside the font records the set."""
-    import hashlib
-
-    from .base.fonts import cjk_font_path
-
     key = hashlib.sha256(
         ("".join(sorted(characters)) + "|" + str(cjk_font_path())).encode("utf-8")
     ).hexdigest()
@@ -104,7 +95,7 @@ def cjk_css() -> str:
     stack = f'"{FONT_FAMILY}"'
     return (
         "/* Chinese text in the font the charts use (Noto Sans CJK SC, SIL OFL 1.1),\n"
-        "   subset to the characters of this site; see analysis.book_site. */\n"
+        "   subset to the characters of this site; see analysis.book.site. */\n"
         f"@font-face {{\n  font-family: {stack};\n"
         f'  src: url("{FONT_FILE}") format("woff");\n'
         f"  unicode-range: {ranges};\n  font-display: swap;\n}}\n"
@@ -153,13 +144,12 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     size = ensure_cjk_webfont(cjk_characters(html_dir), static / FONT_FILE)
     (static / CSS_FILE).write_text(cjk_css(), encoding="utf-8")
     copies = copy_data_files(Path(app.srcdir), html_dir)
-    logger.info(f"book_site: CJK web font {size:,} bytes; {len(copies)} data files published")
+    logger.info(f"[minquan] CJK web font {size:,} bytes; {len(copies)} data files published")
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> None:
     app.add_css_file(CSS_FILE)
     app.add_js_file(None, body=THEME_MODE_FIX)
     # late priority: after the theme and extensions have filled the script list
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.connect("build-finished", _finish)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,38 @@
+"""Layer 5, the book: the Sphinx extension behind ``jupyter-book build .`` and the data catalogue.
+
+Enabled in ``_config.yml`` under ``sphinx: extra_extensions``, so the maintainers'
+plain command gets it. It does three things:
+
+- ``freshness``: no stale numbers. jupyter-cache keys a notebook on its code cells
+  only, so an edit to ``data/``, ``seeds/`` or the package would leave old numbers
+  on the pages; one fingerprint of those inputs marks every page outdated and
+  drops the cache entries when it changes.
+- ``execute``: the chapters about to be read that are not in the cache run first,
+  in parallel, with jupyter-cache's own ``local-parallel`` executor into the cache
+  myst-nb reads. A failing chapter stops the build with one line naming it.
+  ``MINQUAN_BOOK_PARALLEL=0`` leaves execution to myst-nb (serial).
+- ``site``: what readers see and download (CJK web font, data files, two fixes
+  for errors a real browser showed).
+
+``catalogue`` lists the published data files; the data page imports it in its
+kernel, so nothing here imports Sphinx, pandas or matplotlib at import time.
+May import ``analysis.base.locations`` and ``analysis.base.fonts``, nothing else
+from the package.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from . import execute, freshness, site
+
+    app.connect("env-get-outdated", freshness.outdated_docs)
+    app.connect("env-before-read-docs", execute.execute_outdated)
+    app.connect("build-finished", freshness.record_pages)
+    site.setup(app)
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}
