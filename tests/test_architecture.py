@@ -6,8 +6,8 @@ inside a function counts too), is an edge. The layers follow the data flow:
 
     base (0) < text (1) < records (2) < compute (3) < charts (4) < book (5) < cli (6)
 
-The book layer is ``analysis.book`` and, until they move there, the Sphinx
-extension modules at the top level (``book_ext``, ``book_site``, ``catalogue``).
+The book layer is ``analysis.book``: the Sphinx extension, the site helpers
+and the catalogue of published files.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "analysis"
 LAYERS = {"base": 0, "text": 1, "records": 2, "compute": 3, "charts": 4, "book": 5,
-          "book_ext": 5, "book_site": 5, "catalogue": 5, "cli": 6, "__main__": 6}  # fmt: skip
+          "cli": 6, "__main__": 6}  # fmt: skip
 MAX_LINES = 400
 # what the Sphinx extension loads on every build must stay light
 LIGHT = ("base", "text")
@@ -148,3 +148,16 @@ def test_light_layers_import_no_heavy_library_at_module_level():
             offenders += [f"{module}: {n}" for n in names if n.split(".")[0] in HEAVY]
     # analysis.base.io is the one CSV reader and writer: pandas is its job
     assert offenders == ["analysis.base.io: pandas"]
+
+
+BOOK_BUDGET = 600  # issue 13: everything that talks to Sphinx
+
+
+def test_the_book_layer_stays_within_its_budget():
+    talks_to_sphinx = {
+        name: path
+        for name, path in MODULES.items()
+        if name.startswith("analysis.book") or "sphinx" in path.read_text(encoding="utf-8")
+    }
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in talks_to_sphinx.values())
+    assert lines <= BOOK_BUDGET, f"{lines} lines in {sorted(talks_to_sphinx)}"

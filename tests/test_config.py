@@ -44,3 +44,18 @@ def test_the_book_layer_is_cheap_to_import_and_imports_only_the_foundation():
     assert not loaded & {"pandas", "matplotlib", "numpy", "statsmodels"}
     ours = {m for m in loaded if m.startswith("analysis.") and not m.startswith("analysis.book")}
     assert ours <= {"analysis.base", "analysis.base.locations", "analysis.base.fonts"}, ours
+
+
+def test_only_a_command_line_build_freezes_its_objects(monkeypatch):
+    import gc
+
+    from analysis.book import freeze_at_exit
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr("sys.argv", ["/usr/lib/python3/site-packages/pytest"])
+    freeze_at_exit(None, None)
+    assert frozen == []
+    monkeypatch.setattr("sys.argv", ["/repo/.venv/bin/jupyter-book", "build", "."])
+    freeze_at_exit(None, None)
+    assert frozen == [True]

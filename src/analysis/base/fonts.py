@@ -2,7 +2,7 @@
 
 Noto Sans CJK SC ships inside the pip package ``mplfonts`` (SIL Open Font
 Licence). Only that one file is used: charts register it (analysis.charts.style)
-and the site cuts a web font from it (analysis.book_site), which must stay
+and the site cuts a web font from it (analysis.book.site), which must stay
 cheap to import because Sphinx loads it on every build.
 """
 

@@ -16,9 +16,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import matplotlib as mpl
-
-# at import, not on first use: a chapter's kernel then pays for pyplot while
-# warming up (analysis.book_ext.warm_kernels), not in its first chart cell
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 

@@ -3,8 +3,8 @@
 Realized GDP growth on the prefecture's own target and its province's target,
 with year fixed effects and standard errors clustered by prefecture
 (statsmodels). Kept apart from ``analysis.compute.targets_panel`` because statsmodels
-is slow to import: a chapter that imports this module names that cost up front,
-so the build can pay it while Sphinx loads (``analysis.book_ext.warm_kernels``).
+is slow to import (with SciPy, over a second): only the chapter that estimates
+pays for it.
 """
 
 from __future__ import annotations
