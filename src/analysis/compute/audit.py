@@ -74,3 +74,36 @@ def tensions(frame: pd.DataFrame) -> pd.DataFrame:
     (strongest first)."""
     evidence = frame[frame["class"] == EVIDENCE]
     return evidence[evidence["verdict"].isin([TENSION, INCONSISTENT, APPROXIMATE])]
+
+
+def key_project_table() -> pd.DataFrame:
+    """The key-project lists side by side: 2020 completed, 2021 planned (亿元 and
+    counts as stated; shares and averages derived), with the record each cell cites."""
+    f, d = lookup.figure, lookup.derived
+    rows = [
+        ("Projects (个)", f("F0023"), f("F0413")),
+        ("Investment in the year (亿元): completed 2020, planned 2021", f("F0024"), f("F0415")),
+        ("Total investment of the listed projects (亿元)", None, f("F0414")),
+        ("Total investment per project (亿元)", None, d("key_projects_2021_average_total")),
+        ("Investment in the year per project (亿元)", d("key_projects_2020_average_done"),
+         d("key_projects_2021_average_annual")),
+        ("Share of total investment in the year (%)", None,
+         d("key_projects_2021_annual_share_of_total")),
+        ("Provincial and municipal projects (个)", f("F0026"), f("F0416")),
+        ("Their investment in the year (亿元)", f("F0027"), f("F0418")),
+        ("Their share of the year's investment (%)", d("provincial_projects_2020_share_of_done"),
+         d("provincial_projects_2021_share_of_annual")),
+        ("Investment in the year relative to 2020 GDP (%)", d("key_projects_to_gdp_2020"),
+         d("key_projects_2021_plan_to_gdp_2020")),
+    ]  # fmt: skip
+    return pd.DataFrame(
+        [
+            {
+                "item": item,
+                "2020 (completed)": a.value if a else float("nan"),
+                "2021 (planned)": b.value,
+                "records": lookup.cite([r.id for r in (a, b) if r]),
+            }
+            for item, a, b in rows
+        ]  # fmt: skip
+    )
