@@ -105,5 +105,5 @@ def key_project_table() -> pd.DataFrame:
                 "records": lookup.cite([r.id for r in (a, b) if r]),
             }
             for item, a, b in rows
-        ]  # fmt: skip
+        ]
     )
