@@ -26,6 +26,13 @@ def test_close(a, b, tol, expected):
     assert audit.close(a, b, tol) == expected
 
 
+def test_close_and_at_most_can_say_tension():
+    assert audit.close(30, 14.87, 5, beyond="tension") == "tension"
+    assert audit.at_most(159.0, 100) == "tension"
+    assert audit.at_most(72.6, 100) == "consistent"
+    assert audit.at_most(61.4, 66.7, soft=50) == "approximate"
+
+
 def test_parts_within_whole_reads_bands_and_cumulative_classes():
     assert audit.parts_within_whole([3, 3, 5, 7], 36) == "consistent"  # 18 <= 36
     assert audit.parts_within_whole([10, 10, 10, 10], 36) == "consistent"  # cumulative: 10 <= 36
@@ -47,13 +54,20 @@ def checks():
 
 def test_report_checks_have_the_hand_computed_verdicts(checks):
     expected = {
+        "key_projects_vs_gdp": "tension",  # 438.1 / 275.5 = 159% > 100%
+        "key_project_plans_vs_fai_target": "tension",  # 491 / (438.1/1.054) = +18.1% vs 7%
+        "key_projects_one_year": "tension",  # 491 / 589.9 = 83% > two thirds
+        "grain_every_year": "tension",  # (14.9 - 14.8) / 14.9 = 0.67% < 2%
         "grain_floor": "consistent",  # 74.5万吨 × 2000 = 14.9亿斤 >= 14.8
-        "deposits_doubling": "consistent",  # |16.8 - 14.87| < 5
+        "livelihood_five_year": "approximate",  # 5 × 43.7 = 218.5 < 220: g just below 0
+        "deposits_doubling": "consistent",  # 16.8 vs (242.12/141.4)^(1/4) - 1 = 14.4%
         "income_rural_vs_all": "consistent",  # 1.426^(1/4) vs 1.56^(1/5): 9.28 vs 9.30
+        "three_beats_room": "consistent",  # 1.5698 > 1.074 × 1.023
+        "three_beats_2020": "cannot check",
         "livelihood_share": "cannot check",
-        "livelihood_five_year": "approximate",  # 43.7 < 220/5 = 44, within 5%
         "project_classes_2020": "consistent",  # 3+3+5+7 = 18 <= 36
         "poverty_household_size": "consistent",  # 83358/26238 = 3.18
+        "nested_total": "consistent",  # 3.43 (campaign) > 1.5 (2020 only)
     }
     for check, verdict in expected.items():
         assert checks.loc[check, "verdict"] == verdict, check
@@ -62,9 +76,34 @@ def test_report_checks_have_the_hand_computed_verdicts(checks):
 def test_every_record_is_complete(checks):
     assert list(checks["id"]) == [f"A{i:02d}" for i in range(1, len(checks) + 1)]
     assert set(checks["verdict"]) <= set(audit.VERDICTS)
-    assert (checks[["description", "inputs", "computed", "tolerance", "explanation"]] != "").all(
-        axis=None
-    )
+    assert set(checks["class"]) == set(audit.CLASSES)
+    needed = ["description", "inputs", "formula", "computed", "tolerance", "why_tolerance",
+              "explanation"]  # fmt: skip
+    assert (checks[needed] != "").all(axis=None)
+    undecided = checks[checks["verdict"] == "cannot check"]
+    assert len(undecided) and (undecided["settle"] != "").all()  # says what would settle it
+
+
+def test_evidence_comes_first_and_bookkeeping_holds_the_identities(checks):
+    classes = list(checks["class"])
+    assert classes == sorted(classes, key=audit.CLASSES.index)
+    bookkeeping = set(checks.loc[checks["class"] == "bookkeeping", "check"])
+    assert {"repeated", "linked", "electricity_total_threshold", "poverty_household_size",
+            "key_projects_subset_2020", "revenue_threshold"} <= bookkeeping  # fmt: skip
+    assert checks.loc[checks["class"] == "evidence", "check"].iloc[0] == "key_projects_vs_gdp"
+
+
+def test_summary_counts_evidence_only_unless_asked(checks):
+    frame = checks.reset_index(drop=True)
+    evidence, everything = audit.summary(frame), audit.summary(frame, cls=None)
+    assert set(evidence) == set(audit.VERDICTS)
+    assert sum(evidence.values()) == int((frame["class"] == "evidence").sum())
+    assert sum(everything.values()) == len(frame)
+    assert audit.summary(frame, "bookkeeping")["consistent"] > 0
+
+
+def test_the_strongest_tension_comes_first(checks):
+    assert audit.tensions(checks.reset_index(drop=True))["check"].iloc[0] == "key_projects_vs_gdp"
 
 
 def test_repeated_figures_are_found_automatically(checks):
@@ -78,6 +117,13 @@ def test_a_changed_repeat_is_flagged_inconsistent():
     frame.loc[frame["id"] == "F0061", "value"] = 530.0
     result = audit.run(frame).set_index("inputs")
     assert result.loc["F0016;F0061", "verdict"] == "inconsistent"
+
+
+def test_a_multi_year_label_on_the_civil_affairs_funds_is_caught():
+    frame = lookup.figures().reset_index(drop=True)
+    frame.loc[frame["id"] == "F0129", "period"] = "to-2020"  # the old label
+    result = audit.run(frame).set_index("check")
+    assert result.loc["nested_total", "verdict"] == "inconsistent"
 
 
 def test_series_of_one_indicator_over_years_is_not_a_repeat():
@@ -96,17 +142,14 @@ def test_series_of_one_indicator_over_years_is_not_a_repeat():
     assert [list(g["id"]) for g in groups] == [["F3", "F4"]]
 
 
-def test_checks_cite_derived_values_by_their_ids(checks):
-    # the grain check reads the conversion by key and cites it by id
+def test_checks_cite_derived_values_and_outside_facts_by_their_ids(checks):
     grain = checks.loc["grain_floor", "inputs"].split(";")
     assert lookup.derived("grain_2020_jin").id in grain
     assert "F0088" in grain and "F0162" in grain
-
-
-def test_summary_lists_every_verdict(checks):
-    counts = audit.summary(checks)
-    assert set(counts) == set(audit.VERDICTS)
-    assert sum(counts.values()) == len(checks)
+    room = checks.loc["three_beats_room", "inputs"].split(";")
+    assert {"X007", "X049"} <= set(room)  # China 2020, Shangqiu 2019
+    for ids in checks["inputs"]:
+        lookup.records(ids)  # every cited id resolves
 
 
 def test_class_readings_by_hand():

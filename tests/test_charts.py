@@ -100,6 +100,13 @@ BUILDERS = {
     "verdict_bars": lambda: bars.verdict_bars(
         {"consistent": 3, "inconsistent": 0}, [F("F0088"), D("grain_2020_jin")]
     ),
+    "verdict_bars_by_class": lambda: bars.verdict_bars(
+        {
+            "Evidence": {"consistent": 3, "tension": 2},
+            "Bookkeeping": {"consistent": 9, "tension": 0},
+        },
+        [F("F0088"), D("grain_2020_jin")],
+    ),
 }
 
 

@@ -64,6 +64,13 @@ CASES = [
     ("08-consistency-audit", "rest_bands", 36 - (3 + 3 + 5 + 7), 1e-9),
     ("08-consistency-audit", "rest_cumulative", 36 - 7, 1e-9),
     ("08-consistency-audit", "liv_avg", 220 / 5, 1e-9),
+    ("08-consistency-audit", "kp_gdp", 100 * 438.1 / 275.5, 1e-3),
+    ("08-consistency-audit", "kp21_share", 100 * 491 / 589.9, 1e-3),
+    ("08-consistency-audit", "kp_plan_up", 100 * (491 / (438.1 / 1.054) - 1), 1e-3),
+    ("08-consistency-audit", "kp21_avg_total", 589.9 / 184, 1e-3),
+    ("08-consistency-audit", "pm21_share", 100 * 190.1 / 491, 1e-3),
+    ("08-consistency-audit", "grain_band", 100 * (14.9 - 14.8) / 14.9, 1e-3),
+    ("08-consistency-audit", "beat_needed", 100 * (1.074 * 1.023 - 1), 1e-6),
 ]
 
 
@@ -76,6 +83,9 @@ def test_glued_value_matches_hand_computation(book, chapter, key, expected, tol)
 
 def test_audit_chapter_reports_no_unexplained_inconsistency(book):
     glued = _glued(book, "08-consistency-audit")
-    assert glued["n_checks"] == sum(
-        glued[k] for k in ("n_consistent", "n_approximate", "n_inconsistent", "n_cannot_check")
+    # the summary counts evidence checks only, every verdict included
+    assert glued["n_evidence"] == sum(
+        glued[k]
+        for k in ("n_consistent", "n_approximate", "n_tension", "n_inconsistent", "n_cannot_check")
     )
+    assert glued["n_bookkeeping"] == glued["n_bookkeeping_consistent"]

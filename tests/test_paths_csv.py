@@ -9,7 +9,7 @@ import pytest
 
 from analysis import cli
 from analysis.base.io import csv_text
-from analysis.compute import cascade, paths, practical_things
+from analysis.compute import cascade, paths
 from analysis.records import lookup, vocabulary
 
 TARGET_KINDS = {"target_level", "target_count", "target_share", "target_growth"}
@@ -159,19 +159,6 @@ def test_check_mode_writes_nothing_and_fails_on_a_stale_file(tmp_path, repo_root
     assert cli.main(["paths"]) == 0
     assert cli.main(["paths", "--check"]) == 0
     assert cli.main(["paths", "--bogus"]) == 2
-
-
-def test_ten_things_by_hand():
-    things = practical_things.ten_things()
-    assert list(things["number"]) == list(range(1, 11))
-    # items 1, 3 and 5 name projects without a number
-    assert list(things.loc[things["n_quantities"] == 0, "number"]) == [1, 3, 5]
-    assert things.loc[1, "text_zh"].startswith("开工建设安置小区")
-    totals = practical_things.ten_things_totals()
-    assert totals["kindergartens"] == 1 + 5
-    assert totals["water_structures"] == 30 + 48
-    assert totals["stock_5g_2021"] == 352 + 210
-    assert totals["growth_5g_pct"] == pytest.approx(100 * 210 / 352)
 
 
 def test_charts_carry_their_source_lines(table):

@@ -20,6 +20,7 @@ from . import style
 VERDICT_COLOURS = {
     "consistent": style.PALETTE["green"],
     "approximate": style.PALETTE["orange"],
+    "tension": style.PALETTE["purple"],
     "inconsistent": style.PALETTE["vermillion"],
     "cannot check": style.GREY,
 }
@@ -153,18 +154,28 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
     return style.finish(fig, [*drawn, *cite], note)
 
 
-def verdict_bars(counts: dict[str, int], records: Iterable[Record], note: str = ""):
-    """One bar per verdict, coloured by verdict; ``records`` are the checks' inputs."""
-    names = list(counts)
-    fig, ax = style.figure(height=2.4)
-    y = np.arange(len(names))[::-1]
-    for yi, name in zip(y, names, strict=True):
-        ax.barh(yi, counts[name], color=VERDICT_COLOURS.get(name, style.GREY), height=0.6)
-        ax.annotate(str(counts[name]), (counts[name], yi), xytext=(4, 0),
-                    textcoords="offset points", va="center")  # fmt: skip
-    ax.set_yticks(y, names)
-    ax.set_xlabel("Number of checks")
-    ax.set_xlim(0, max(counts.values()) * 1.15 + 1)
+def verdict_bars(counts: dict, records: Iterable[Record], note: str = ""):
+    """One bar per verdict, coloured by verdict; ``records`` are the checks' inputs.
+
+    ``counts`` maps verdict -> number, or class -> (verdict -> number) to draw
+    one panel per class side by side on a shared scale (evidence apart from
+    bookkeeping)."""
+    panels = counts if all(isinstance(c, dict) for c in counts.values()) else {"": counts}
+    fig, axes = style.figure(height=2.4, ncols=len(panels), sharey=True, sharex=True)
+    axes = list(axes) if len(panels) > 1 else [axes]
+    top = max(n for panel in panels.values() for n in panel.values())
+    for ax, (title, panel) in zip(axes, panels.items(), strict=True):
+        names = list(panel)
+        y = np.arange(len(names))[::-1]
+        for yi, name in zip(y, names, strict=True):
+            ax.barh(yi, panel[name], color=VERDICT_COLOURS.get(name, style.GREY), height=0.6)
+            ax.annotate(str(panel[name]), (panel[name], yi), xytext=(4, 0),
+                        textcoords="offset points", va="center")  # fmt: skip
+        ax.set_yticks(y, names)
+        ax.set_xlabel("Number of checks")
+        ax.set_xlim(0, top * 1.15 + 1)
+        if title:
+            ax.set_title(title, fontsize=9.5)
     return style.finish(fig, records, note)
 
 

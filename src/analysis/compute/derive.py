@@ -24,10 +24,18 @@ import pandas as pd
 
 from ..records import lookup, units
 from ..records.vocabulary import EXACT, UPPER, bound_of, flip, propagate
-from .growth import annualised, cagr, next_level, previous_level
+from .growth import annualised, cagr, next_level, previous_level, rate_from_total
 
 COLUMNS = ["id", "key", "group", "description", "formula", "input_ids", "value", "unit", "bound"]
-GROUPS = ("implied_2019", "implied_plan", "implied_total", "ratio", "fyp13", "conversion")
+GROUPS = (
+    "implied_2019",
+    "implied_plan",
+    "implied_total",
+    "ratio",
+    "fyp13",
+    "conversion",
+    "key_projects",
+)
 RETIRED: dict[str, str] = {}  # id -> key of derived values no longer published
 
 
@@ -282,8 +290,79 @@ def conversions(v: Value, b: Bound) -> list[Derived]:
     ]  # fmt: skip
 
 
+def key_projects(v: Value, b: Bound) -> list[Derived]:
+    """The key-project lists (重点项目) of 2020 (completed) and 2021 (planned), and
+    three values the consistency audit tests (livelihood, grain, enterprise loans).
+
+    All inputs are stated without a hedge, so every value is exact. The 2020
+    plan is 438.1 / 1.054 (D012); the 2021 plan is the 「年度计划投资」 of the 184
+    projects, their 「总投资」 the full cost of the same projects.
+    """
+    plan_2020 = plan_from_completion(v("F0024"), v("F0025"))
+    rows = [
+        ("D080", "key_projects_2021_average_total", "Total investment per 2021 key project",
+         "F0414 / F0413", ("F0414", "F0413"), v("F0414") / v("F0413"), "亿元 per project"),
+        ("D081", "key_projects_2021_average_annual",
+         "2021 planned investment per 2021 key project", "F0415 / F0413", ("F0415", "F0413"),
+         v("F0415") / v("F0413"), "亿元 per project"),
+        ("D082", "key_projects_2021_annual_share_of_total",
+         "Share of the 2021 key projects' total investment planned for 2021",
+         "F0415 / F0414 × 100", ("F0415", "F0414"), share_pct(v("F0415"), v("F0414")), "%"),
+        ("D083", "provincial_projects_2021_share_of_annual",
+         "Provincial and municipal projects' share of 2021 planned key-project investment",
+         "F0418 / F0415 × 100", ("F0418", "F0415"), share_pct(v("F0418"), v("F0415")), "%"),
+        ("D084", "provincial_projects_2021_annual_share_of_total",
+         "Share of the provincial and municipal projects' total investment planned for 2021",
+         "F0418 / F0417 × 100", ("F0418", "F0417"), share_pct(v("F0418"), v("F0417")), "%"),
+        ("D085", "key_projects_2021_plan_over_2020_done",
+         "2021 planned key-project investment against 2020 completed, change",
+         "(F0415 / F0024 − 1) × 100", ("F0415", "F0024"), 100 * (v("F0415") / v("F0024") - 1),
+         "%"),
+        ("D086", "key_projects_2021_plan_over_2020_plan",
+         "2021 planned key-project investment against the 2020 plan, change",
+         "(F0415 / [F0024 / (F0025/100)] − 1) × 100", ("F0415", "F0024", "F0025"),
+         100 * (v("F0415") / plan_2020 - 1), "%"),
+        ("D087", "key_projects_2020_average_done", "Investment completed per 2020 key project",
+         "F0024 / F0023", ("F0024", "F0023"), v("F0024") / v("F0023"), "亿元 per project"),
+        ("D088", "provincial_projects_2020_share_of_done",
+         "Provincial and municipal projects' share of 2020 completed key-project investment",
+         "F0027 / F0024 × 100", ("F0027", "F0024"), share_pct(v("F0027"), v("F0024")), "%"),
+        ("D089", "key_projects_2021_plan_to_gdp_2020",
+         "2021 planned key-project investment relative to 2020 GDP", "F0415 / F0001 × 100",
+         ("F0415", "F0001"), share_pct(v("F0415"), v("F0001")), "%"),
+        ("D090", "other_projects_2021_plan_over_2020_done",
+         "Key projects other than provincial and municipal: 2021 plan against 2020 completed, "
+         "change", "[(F0415 − F0418) / (F0024 − F0027) − 1] × 100",
+         ("F0415", "F0418", "F0024", "F0027"),
+         100 * ((v("F0415") - v("F0418")) / (v("F0024") - v("F0027")) - 1), "%"),
+        ("D091", "provincial_projects_2021_plan_over_2020_done",
+         "Provincial and municipal projects: 2021 plan against 2020 completed, change",
+         "(F0418 / F0027 − 1) × 100", ("F0418", "F0027"), 100 * (v("F0418") / v("F0027") - 1),
+         "%"),
+    ]  # fmt: skip
+    jin = units.convert(v("F0088"), "万吨", "亿斤")
+    loans_2019 = previous_level(v("F0009"), v("F0010") / 100)
+    return [Derived(did, key, "key_projects", *rest) for did, key, *rest in rows] + [
+        Derived("D092", "livelihood_implied_growth_2016_2020", "fyp13",
+                "Constant annual growth of livelihood spending at which five years ending in "
+                "2020's amount sum to the 2016-2020 total", "g: Σ_{k=0..4} F0127 / (1+g)^k = F0165",
+                ("F0127", "F0165"), 100 * rate_from_total(v("F0127"), v("F0165"), 5), "%",
+                b("F0165")),
+        Derived("D093", "grain_band_every_year", "conversion",
+                "Band holding every harvest 2016-2020 if each was at least 14.8亿斤 and 2020 the "
+                "record, as a share of 2020 output", "(F0088 in 亿斤 − F0162) / (F0088 in 亿斤) × 100",
+                ("F0088", "F0162"), share_pct(jin - v("F0162"), jin), "%"),
+        Derived("D094", "enterprise_loans_to_loan_stock", "ratio",
+                "Loans issued to enterprises in 2020 relative to the year-end loan stock",
+                "F0032 / F0009 × 100", ("F0032", "F0009"), share_pct(v("F0032"), v("F0009")), "%"),
+        Derived("D095", "loans_increase_2020", "implied_2019",
+                "Increase in the loan stock during 2020", "F0009 − F0009 / (1 + F0010/100)",
+                ("F0009", "F0010"), v("F0009") - loans_2019, "亿元"),
+    ]  # fmt: skip
+
+
 BUILDERS = (implied_2019_levels, implied_plans, implied_totals, structural_ratios, fyp13,
-            conversions)  # fmt: skip
+            conversions, key_projects)  # fmt: skip
 
 
 def table(v: Value, b: Bound) -> pd.DataFrame:

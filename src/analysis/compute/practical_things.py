@@ -1,8 +1,9 @@
 """Chapter 7's content: the ten practical things (十件实事) and what they add up to.
 
 Each practical thing is a section of the report (``p3.ten.1`` … ``p3.ten.10``);
-its quantities are the figures curated from that section. The totals below
-add like to like and name the records they use.
+its quantities are the figures curated from that section. Quantities of
+different kinds (a new kindergarten and rebuilt ones; bridges and weirs; 5G
+base stations counted in 处 and in 座) are shown side by side, never added.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import pandas as pd
 from ..records import lookup
 from ..text import report
 
-KINDERGARTENS = ("F0447", "F0448")  # new township kindergarten; public ones rebuilt
-WATER_STRUCTURES = ("F0454", "F0455")  # bridges; overflow weirs and sluices
-STATIONS_5G = ("F0035", "F0451")  # built by 2020; new in 2021
+# Groups a reader compares: (group, record ids). Each keeps its own unit.
+SIDE_BY_SIDE = [
+    ("Kindergartens", ("F0447", "F0448")),  # one new township kindergarten; public ones rebuilt
+    ("River works", ("F0454", "F0455")),  # bridges (座); overflow weirs and sluices (座)
+    ("5G base stations", ("F0035", "F0451")),  # built by 2020 (处); new in 2021 (座)
+]
 
 
 def ten_things() -> pd.DataFrame:
@@ -42,20 +46,24 @@ def ten_things() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def ten_things_totals() -> dict[str, float | str]:
-    """What the quantified practical things add up to, with the records used."""
+def counts() -> dict[str, int]:
+    """How many practical things carry numbers, and how many numbers in all."""
     things = ten_things()
-    kindergartens = [lookup.figure(i) for i in KINDERGARTENS]
-    water = [lookup.figure(i) for i in WATER_STRUCTURES]
-    built_5g, new_5g = (lookup.figure(i) for i in STATIONS_5G)
     return {
         "n_with_quantities": int((things["n_quantities"] > 0).sum()),
         "n_quantities": int(things["n_quantities"].sum()),
-        "kindergartens": sum(r.value for r in kindergartens),
-        "kindergarten_ids": ";".join(r.id for r in kindergartens),
-        "water_structures": sum(r.value for r in water),
-        "water_ids": ";".join(r.id for r in water),
-        "stock_5g_2021": built_5g.value + new_5g.value,
-        "growth_5g_pct": 100 * new_5g.value / built_5g.value,
-        "ids_5g": f"{built_5g.id};{new_5g.id}",
+        "n_without": int((things["n_quantities"] == 0).sum()),
     }
+
+
+def side_by_side() -> pd.DataFrame:
+    """Quantities a reader would like to add, each in its own unit as written, with
+    its period and record id: a table, not a sum."""
+    rows = []
+    for group, ids in SIDE_BY_SIDE:
+        for record in (lookup.figure(i) for i in ids):
+            rows.append({"group": group, "item": record.label, "item_zh": record.label_zh,
+                         "quantity": record.value, "unit": record.unit,
+                         "period": "built by 2020" if record.period == "2020" else "to build in 2021",
+                         "record": record.id})  # fmt: skip
+    return pd.DataFrame(rows)

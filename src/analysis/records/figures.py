@@ -23,7 +23,7 @@ from ..base.io import finite_float, read_csv_strings
 from ..text import report
 from ..text.scan import mentions_in, scan
 from .units import UNITS
-from .vocabulary import KINDS, QUALIFIERS
+from .vocabulary import KINDS, QUALIFIERS, TARGET_KINDS
 
 COLUMNS = [
     "id", "section", "indicator", "indicator_zh", "value", "unit", "value_std", "unit_std",
@@ -33,6 +33,8 @@ NUMERIC = ("value", "value_std", "quote_offset")
 
 PERIOD_RE = re.compile(r"^(?:(\d{4})|(\d{4})-(\d{4})|to-(\d{4}))$")
 ID_RE = re.compile(r"^F\d{4}$")
+PLAN_YEAR = "2021"  # the year the report sets targets for: its numbers for it are targets
+BASE_YEAR_RE = re.compile(r"较(\d{4})年")  # 较2015年增长56%: a change over a base year
 
 
 def path() -> Path:
@@ -47,6 +49,27 @@ def period_ok(period: str) -> bool:
     if m.group(2):
         return int(m.group(2)) < int(m.group(3))
     return True
+
+
+def period_problems(row: dict) -> list[tuple[str, str]]:
+    """(message, column) for a period that disagrees with the kind or the quote.
+
+    A number for the plan year is a target, whatever its form (so every count
+    of targets includes it); a change over a base year (较2016年) runs from the
+    year after the base: 「较2016年增长42.6%」 is four years of growth, 2017-2020,
+    and must not read like the five-year changes over 2015 (2016-2020).
+    """
+    problems = []
+    if row["period"] == PLAN_YEAR and row["kind"] not in TARGET_KINDS:
+        problems.append((f"period {PLAN_YEAR} is the year the report plans for: kind "
+                         f"'{row['kind']}' should be one of {', '.join(TARGET_KINDS)}", "kind"))  # fmt: skip
+    base = BASE_YEAR_RE.search(row["quote"])
+    span = PERIOD_RE.match(row["period"])
+    if base and span and span.group(2) and int(span.group(2)) != int(base.group(1)) + 1:
+        problems.append((f"the quote compares with {base.group(1)} ({base.group(0)}): the period "
+                         f"should start in {int(base.group(1)) + 1}, the first year of growth",
+                         "period"))  # fmt: skip
+    return problems
 
 
 def validate(frame: pd.DataFrame, file: Path | str, text: str | None = None) -> pd.DataFrame:
@@ -120,6 +143,8 @@ def validate(frame: pd.DataFrame, file: Path | str, text: str | None = None) -> 
                 f"malformed period '{row['period']}' (YYYY, YYYY-YYYY with start<end, or to-YYYY)",
                 "period",
             )
+        for message, column in period_problems(row):
+            bad(message, column)
         quote = row["quote"]
         if not quote or quote not in text:
             bad("quote not found in the seed text (copy it exactly)", "quote")

@@ -89,9 +89,11 @@ KINDS: dict[str, str] = {
     "target_growth": "a planned growth rate",
     "target_count": "a planned number of things",
     "target_share": "a planned share",
+    "target_change": "a planned change against the base year, in the indicator's unit "
+    "(提高1.5个百分点左右)",
     "other": "anything else; the note says what",
 }
-TARGET_KINDS = ("target_level", "target_growth", "target_count", "target_share")
+TARGET_KINDS = ("target_level", "target_growth", "target_count", "target_share", "target_change")
 
 CONFIDENCE = ("high", "medium", "low")
 

@@ -2,6 +2,12 @@
 
 Kept apart from the scanner (``analysis.text.scan``), which decides where a
 number starts and ends in running text; this module only reads one numeral.
+
+A digit written last, straight after a unit, stands for one step below that
+unit, as Chinese is read: 一百五 = 150, 三千五 = 3500, 一万二 = 12000,
+两万三 = 23000. Written with 零, the digit counts ones: 一百零五 = 105,
+三千零五 = 3005. ``tests/test_numerals.py`` compares this reader with the
+``cn2an`` package on the forms both accept.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 
 def parse_chinese(numeral: str) -> float | None:
-    """Value of a Chinese numeral (二十, 一百零五, 3 万 not included), or None.
+    """Value of a Chinese numeral (二十, 一百零五, 一万二), or None.
 
     Returns None when the characters do not form one well-formed number (two
     bare digits in a row like 三五, units out of order like 十百), so the caller
@@ -28,6 +34,7 @@ def parse_chinese(numeral: str) -> float | None:
     digit: int | None = None
     last_small = 10_000  # small units must decrease inside a section
     last_big = float("inf")
+    last_unit = 0  # value of the unit written just before the current digit (0: none)
     after_zero = False
     for i, ch in enumerate(numeral):
         if ch in DIGITS:
@@ -45,12 +52,13 @@ def parse_chinese(numeral: str) -> float | None:
             if unit >= last_small:
                 return None
             if digit is None:
-                # A bare 十/百/千 at the start of a section means one of it.
-                if section != 0 or after_zero or (total and ch != "十"):
+                # A bare 十/百/千 at the start of a number means one of it; after
+                # 万 or 亿 only a bare 十 does (一万十 or 一万零十 = 10010).
+                if section != 0 or (total and ch != "十") or (after_zero and not total):
                     return None
                 digit = 1
             section += digit * unit
-            last_small, digit, after_zero = unit, None, False
+            last_small, digit, after_zero, last_unit = unit, None, False, unit
         else:  # 万 or 亿
             big = BIG_UNITS[ch]
             section += digit or 0
@@ -61,8 +69,10 @@ def parse_chinese(numeral: str) -> float | None:
             else:
                 total += section * big
             last_big = big
-            section, digit, last_small, after_zero = 0, None, 10_000, False
+            section, digit, last_small, after_zero, last_unit = 0, None, 10_000, False, big
     if digit is not None:
-        # 一百五 is colloquial 150 but ambiguous; keep the written-out reading.
-        section += digit
+        # 一百五: a last digit right after a unit is one step below it (150);
+        # after 零 (一百零五) or with no unit before it, it counts ones.
+        step = last_unit // 10 if last_unit and not after_zero else 1
+        section += digit * step
     return float(total + section)
