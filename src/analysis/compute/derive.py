@@ -24,10 +24,12 @@ import pandas as pd
 
 from ..records import lookup, units
 from ..records.vocabulary import EXACT, UPPER, bound_of, flip, propagate
+from . import comparisons, fiscal
 from .growth import annualised, cagr, next_level, previous_level
 
 COLUMNS = ["id", "key", "group", "description", "formula", "input_ids", "value", "unit", "bound"]
-GROUPS = ("implied_2019", "implied_plan", "implied_total", "ratio", "fyp13", "conversion")
+GROUPS = ("implied_2019", "implied_plan", "implied_total", "ratio", "fyp13", "conversion",
+          "context", "fiscal")  # fmt: skip
 RETIRED: dict[str, str] = {}  # id -> key of derived values no longer published
 
 
@@ -282,8 +284,16 @@ def conversions(v: Value, b: Bound) -> list[Derived]:
     ]  # fmt: skip
 
 
+def with_outside_facts(v: Value, b: Bound) -> list[Derived]:
+    """D050-D079: Minquan beside outside facts (per resident, population, prices) and the
+    fiscal picture; defined in analysis.compute.comparisons and analysis.compute.fiscal,
+    with the outside rows (X…) among their inputs."""
+    rows = comparisons.derived_rows(v, b) + fiscal.derived_rows(v, b)
+    return [Derived(**row) for row in rows]
+
+
 BUILDERS = (implied_2019_levels, implied_plans, implied_totals, structural_ratios, fyp13,
-            conversions)  # fmt: skip
+            conversions, with_outside_facts)  # fmt: skip
 
 
 def table(v: Value, b: Bound) -> pd.DataFrame:
