@@ -85,6 +85,18 @@ SCENARIO_LABELS = {
     "implied_2016_2020_average": "2016-2020 pace, nominal (upper bound)",
 }
 
+# one colour per reading (the two that coincide, Henan's plan and the floor it sets, share one)
+SCENARIO_COLOURS = {
+    "targets_step_down": style.PALETTE["black"],
+    "target_2021_held": style.PALETTE["orange"],
+    "implied_2016_2020_average_real": style.PALETTE["sky"],
+    "above_averages_2021_margin": style.PALETTE["green"],
+    "above_averages_floor": style.PALETTE["purple"],
+    "henan_14th_fyp": style.PALETTE["purple"],
+    "doubling_by_2035": style.PALETTE["blue"],
+    "henan_realized_2021_2025": style.PALETTE["vermillion"],
+}
+
 
 def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None):
     """GDP level paths 2020-2035, one line per scenario (rows of paths.csv).
@@ -103,7 +115,8 @@ def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None
         raise ValueError(f"not real, cannot be drawn at 2020 prices (nominal?): {nominal}")
     fig, ax = style.figure(height=4.6)
     labels: dict[tuple[int, float], list[tuple[str, str]]] = {}
-    for colour, scenario in zip(style.SERIES * 2, order, strict=False):
+    for scenario in order:
+        colour = SCENARIO_COLOURS.get(scenario, style.GREY)
         rows = gdp[gdp["scenario"] == scenario]
         first = rows.iloc[0]
         style_ = "--" if first["bound"] == UPPER or first["status"] == ILLUSTRATION else "-"

@@ -193,8 +193,20 @@ def peers() -> pd.DataFrame:
         _peer("Yucheng (虞城县)", "2020", nan, nan, nan, x["yucheng_population"].value,
               "2020 census", [x["yucheng_population"]]),
     ]  # fmt: skip
-    rows[0]["confidence"] = "high (GDP) / medium (census)"
+    rows[0].update(confidence="high (GDP) / medium (census)", records=f"{gdp.id};{pop.id}")
     return pd.DataFrame(rows)
+
+
+RANK = ("high", "medium", "low")
+
+
+def confidence_of(record: Record) -> str:
+    """An outside fact's confidence; for a derived value, the weakest of the outside rows
+    it is computed from ('high' when it rests on the report alone)."""
+    if record.confidence:
+        return record.confidence
+    outside = [lookup.record(i).confidence for i in record.inputs if i.startswith("X")]
+    return max(outside, key=RANK.index) if outside else "high"
 
 
 def per_resident() -> pd.DataFrame:
@@ -220,7 +232,7 @@ def per_resident() -> pd.DataFrame:
                 value=r.value,
                 basis=basis,
                 record=r,
-                confidence=r.confidence or "derived",
+                confidence=confidence_of(r),
                 minquan_pct=100 * own.value / r.value,
             )
             for place, year, r, basis in rows
@@ -242,3 +254,19 @@ def population() -> pd.DataFrame:
         [dict(year=r.period, count=kind, value_wan=r.value / (WAN if r.unit == "persons" else 1),
               basis=basis, record=r, id=r.id, confidence=r.confidence) for r, kind, basis in rows]
     )  # fmt: skip
+
+
+def source_label(record: Record) -> str:
+    """A short source for a table cell: the outside source without its address, or
+    'derived (D050)' / 'report (F0001)'."""
+    if record.origin == "context":
+        return record.source.split(" (http")[0].split(", http")[0]
+    return f"{record.origin} ({record.id})"
+
+
+def labelled(frame: pd.DataFrame, column: str = "record") -> pd.DataFrame:
+    """A table of Records with a short source, its record id and confidence beside each."""
+    out = frame.copy()
+    out["source"] = [source_label(r) for r in out[column]]
+    out["id"] = [r.id for r in out[column]]
+    return out

@@ -6,10 +6,9 @@ To compare a nominal pace with a real target we need a deflator. No GDP
 deflator for Minquan, Henan or China was found (see data/external/README.md),
 so the book deflates with China's consumer price index (CPI, 居民消费价格), from
 the context files (NBS releases reprinted in the news, medium confidence for
-2016-2020). A GDP deflator would differ: it covers investment goods and
-exports as well as consumption, and in 2016-2020 China's rose less than its CPI
-in some years and more in others; the CPI-deflated rates are an approximation
-of the real ones, and the chapters say so.
+2016-2020). A GDP deflator would differ: it covers investment goods, exports
+and a county's own mix of output as well as consumption; the CPI-deflated
+rates are an approximation of the real ones, and the chapters say so.
 
 Rates are fractions here, as everywhere in the package.
 """

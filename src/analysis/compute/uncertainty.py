@@ -194,3 +194,17 @@ def gdp_outlook(base: float, base_year: int, target_paths: dict[str, list[float]
                                  level=level, probability=probability_at_least(levels, year, level),
                                  assumption=assumption(model, path)))  # fmt: skip
     return Outlook({m.name: m for m in models}, fans, paths, pd.DataFrame(rows))
+
+
+def variants(main: ShockModel, panel_centre: float) -> list[ShockModel]:
+    """The main model and one change of assumption each, to show what drives a probability:
+    unscaled shocks, full pass-through (β = 1), none (β = 0), no shortfall (centre 0), and
+    the panel era's centre."""
+    return [
+        replace(main, name="Main: as stated"),
+        replace(main, name="Shocks not scaled (panel-era points)", reference_target=None),
+        replace(main, name="Targets pass through fully (β = 1)", beta=1.0),
+        replace(main, name="Targets add nothing above the norm (β = 0)", beta=0.0),
+        replace(main, name="No average shortfall (centre 0)", centre=0.0),
+        replace(main, name="Panel-era centre (inflated statistics)", centre=panel_centre),
+    ]

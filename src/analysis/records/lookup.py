@@ -44,7 +44,9 @@ __all__ = ["Record", "cite", "derived", "derived_table", "event", "fact", "figur
            "paths", "record", "records", "targets_scored"]  # fmt: skip
 PATHS_NEEDS = ("path_id", "scenario", "year", "value", "rate", "price_basis", "bound", "status",
                "input_ids")  # fmt: skip
-SCORED_NEEDS = ("id", "indicator", "value", "unit", "qualifier", "verdict", "outcome_id")
+SCORED_NEEDS = ("id", "indicator", "value", "unit", "qualifier", "tolerance", "verdict", "outcome",
+                "outcome_id", "henan_target", "henan_outcome", "henan_verdict", "china_target",
+                "china_outcome", "china_verdict")  # fmt: skip
 
 
 def _version(path: Path) -> tuple[str, int, int]:
@@ -132,7 +134,10 @@ GENERATED = {
     "paths": (PATHS_NEEDS, "path_id", ("value", "rate", "year"),
               {"bound": ("", *BOUNDS), "status": ("", *STATUSES),
                "price_basis": ("", *PRICE_BASES)}),
-    "targets_scored": (SCORED_NEEDS, "id", ("value",), {"verdict": VERDICTS}),
+    "targets_scored": (SCORED_NEEDS, "id", ("value", "tolerance", "outcome", "henan_target",
+                       "henan_outcome", "china_target", "china_outcome"),
+                       {"verdict": VERDICTS, "henan_verdict": ("", *VERDICTS),
+                        "china_verdict": ("", *VERDICTS)}),
 }  # fmt: skip
 
 
