@@ -87,7 +87,7 @@ def test_source_line_brings_the_inputs_of_derived_records_and_names_context_file
     )
     # D001 is computed from F0003 and F0004; the Henan target is a row of the context file
     assert text.startswith("Source: Minquan County 2021 Government Work Report; ")
-    assert "data/external/targets_and_outcomes.csv X" in text
+    assert "data/external/*targets_and_outcomes.csv X" in text
     assert text.endswith("; records F0003-F0004, D001")
 
 

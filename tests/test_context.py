@@ -14,7 +14,7 @@ CSV = "id,name,value,source,confidence\nA1,x,1,somewhere,high\nA2,y,2,,medium\nA
 
 
 def test_every_external_file_has_source_and_confidence():
-    for name in (context.TARGETS, context.COUNTY_CRITERIA, context.LI_PANEL):
+    for name in context.SHARED_COPIES:
         frame = context.load(name)
         assert len(frame) > 0
         assert (frame["source"].str.strip() != "").all()
@@ -28,10 +28,54 @@ def test_copies_match_the_shared_context(repo_root):
     shared = repo_root.parent / "shared" / "context"
     if not shared.exists():
         pytest.skip("shared context folder not beside the repository")
-    for name in (context.TARGETS, context.COUNTY_CRITERIA, context.LI_PANEL):
+    for name in context.SHARED_COPIES:
         theirs = pd.read_csv(shared / name, dtype=str, keep_default_na=False)
         ours = context.load(name)[list(theirs.columns)]
         pd.testing.assert_frame_equal(ours.reset_index(drop=True), theirs)
+
+
+def test_ids_continue_the_numbering_and_never_repeat():
+    frame = context.targets()
+    assert frame["id"].is_unique
+    more = frame[frame["file"] == context.MORE_TARGETS]["id"]
+    assert list(more) == [f"X{n}" for n in range(101, 101 + len(more))]
+    assert list(context.events()["id"]) == [f"E{n:02d}" for n in range(1, 5)]
+
+
+def test_a_range_is_kept_as_its_ends_and_read_as_its_midpoint():
+    # Henan's 2019 target: "7-7.5" (实现了7%~7.5%的年度预期目标)
+    frame = context.targets().set_index("id")
+    henan = lookup.fact("Henan", "GDP growth", "target", "2019")
+    row = frame.loc[henan.id]
+    assert (row["value_low"], row["value_high"]) == (7.0, 7.5) and row["value"] != row["value"]
+    assert (henan.value, henan.bound) == (7.25, "approximate")
+
+
+def test_a_bad_value_names_its_file_row_and_id(tmp_path, repo_root, monkeypatch):
+    import shutil
+
+    shutil.copytree(repo_root / "data" / "external", tmp_path / "data" / "external")
+    path = tmp_path / "data" / "external" / context.MORE_TARGETS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("X103,China,national,2020,per-capita GDP,realized,72447",
+                                 "X103,China,national,2020,per-capita GDP,realized,72 447"),
+                    encoding="utf-8")  # fmt: skip
+    monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
+    with pytest.raises(InputError) as info:
+        context.targets()
+    (problem,) = info.value.problems
+    assert (problem.column, problem.record) == ("value", "X103")
+    assert context.MORE_TARGETS in str(problem.file)
+
+
+def test_events_are_records_with_their_date():
+    congress = lookup.record("E01")
+    assert (congress.period, congress.confidence, congress.kind) == ("2021-06-09", "high", "event")
+    assert "商丘市第五届人民代表大会第五次会议" in congress.quote
+    approval = lookup.event("E03")
+    assert approval.period == "2019-08-29" and "长垣" in approval.quote
+    with pytest.raises(InputError, match="no event"):
+        lookup.event("E99")
 
 
 def test_missing_source_names_file_row_column_and_id(tmp_path):
@@ -65,9 +109,10 @@ def test_minquan_facts():
     assert population.value == 746389
     assert population.confidence == "medium"
     base = scenarios.urbanization_base_2020()
-    # one third of the way from 39.27 (2019) to 42.87 (2022)
-    assert base.value == pytest.approx(39.27 + 3.6 / 3)
+    # the 2019 rate plus the 2018-2019 step: 39.27 + (39.27 - 37.73); nothing after 2020 used
+    assert base.value == pytest.approx(39.27 + 1.54)
     assert base.confidence == "low"
+    assert all(lookup.record(i).period in ("2018", "2019") for i in base.inputs)
 
 
 def test_fact_must_be_unique():
@@ -104,6 +149,13 @@ def test_county_to_city_by_hand():
     assert table.loc["local budget revenue per capita", "minquan_2020"] == pytest.approx(
         1513.96, abs=0.01
     )
+    # the four money criteria: three tested by the report, industrial output not
+    assert table.attrs["money_checked"] == ["GDP", "local budget revenue",
+                                            "local budget revenue per capita"]  # fmt: skip
+    assert table.attrs["money_not_checked"] == ["township-and-above industrial output"]
+    # prices would have to have risen more than 15-fold since 1990: 1,514 / 100 yuan
+    assert table.attrs["smallest_multiple"] == pytest.approx(1513.96 / 100, abs=1e-3)
+    assert table.loc["GDP", "multiple"] == pytest.approx(275.5 / 10)
 
 
 def test_density_tiers():

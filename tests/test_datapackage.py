@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from analysis.compute import derive, paths
+from analysis.compute import derive, paths, scoring
 from analysis.records import context, coverage, datapackage, figures, lookup, units, vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -58,6 +58,8 @@ def test_schema_columns_match_the_code():
     assert fields("excluded_mentions.csv") == coverage.EXCLUDED_COLUMNS
     assert fields("derived.csv") == derive.COLUMNS
     assert fields("paths.csv") == paths.COLUMNS
+    assert fields("targets_scored.csv") == scoring.COLUMNS
+    assert set(lookup.SCORED_NEEDS) <= set(scoring.COLUMNS)
     assert set(lookup.DERIVED_NEEDS) <= set(derive.COLUMNS)
     assert set(lookup.PATHS_NEEDS) <= set(paths.COLUMNS)
     for name, required in context.REQUIRED.items():
@@ -100,6 +102,8 @@ def test_enums_match_the_vocabularies():
     assert enum("derived.csv", "group") == set(derive.GROUPS)
     assert enum("paths.csv", "bound") == set(vocabulary.BOUNDS)
     assert enum("paths.csv", "status") == set(vocabulary.STATUSES)
+    assert enum("paths.csv", "price_basis") == set(vocabulary.PRICE_BASES)
+    assert enum("targets_scored.csv", "verdict") == set(vocabulary.VERDICTS)
     assert enum("excluded_mentions.csv", "reason") == set(coverage.REASONS)
 
 
@@ -108,7 +112,7 @@ def test_generate_check_passes_on_the_repository(capsys):
 
     assert cli.main(["generate", "--check"]) == 0
     out = capsys.readouterr().out
-    assert out.count("is up to date") == 3
+    assert out.count("is up to date") == 4
 
 
 def test_readme_check_fails_on_a_stale_table(tmp_path, monkeypatch, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,10 @@ def test_ids_and_keys_are_unique_and_inputs_are_figure_ids():
     assert set(frame["group"]) <= set(derive.GROUPS)
     assert set(frame["bound"]) <= set(vocabulary.BOUNDS)
     for ids in frame["input_ids"]:
-        assert all(part.startswith("F") and len(part) == 5 for part in ids.split(";"))
+        assert all(re.fullmatch(r"F\d{4}|X\d{3}", part) for part in ids.split(";")), ids
+    # outside rows only in the groups that compare with outside facts
+    outside = frame[frame["input_ids"].str.contains("X")]
+    assert set(outside["group"]) <= {"context", "fiscal"}
 
 
 def test_no_id_is_reused_for_another_key():
@@ -115,6 +119,8 @@ def test_check_flag_detects_a_stale_file(tmp_path, monkeypatch, repo_root):
     (tmp_path / "data").mkdir()
     shutil.copy(repo_root / "data" / "figures.csv", tmp_path / "data" / "figures.csv")
     shutil.copytree(repo_root / "seeds", tmp_path / "seeds")
+    # the comparisons with outside facts (D050-D079) read the external files
+    shutil.copytree(repo_root / "data" / "external", tmp_path / "data" / "external")
     monkeypatch.setenv("MINQUAN_BOOK_ROOT", str(tmp_path))
     written = tmp_path / "data" / "derived.csv"
     assert cli.main(["derive", "--check"]) == 1  # no file yet

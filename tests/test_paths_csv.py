@@ -41,11 +41,15 @@ def test_bounds_and_statuses_are_one_vocabulary_each(table):
 
 def test_bound_and_status_by_hand(table):
     first = table.drop_duplicates("path_id").set_index("path_id")
-    # 8%左右: approximate, the report's own number held
+    # 8%左右 held for 15 years: approximate, an ambition, not the central case
     assert tuple(first.loc["gdp:target_2021_held", ["bound", "status"]]) == (
         "approximate",
-        "central",
+        "ambition",
     )
+    # the central GDP case: targets stepping down from 8%左右 to Henan's 5.5%左右
+    assert tuple(first.loc["gdp:targets_step_down", ["bound", "status"]]) == (
+        "approximate", "central")  # fmt: skip
+    assert (first["status"] == "central")[first.index.str.startswith("gdp:")].sum() == 1
     # 近百亿 makes the 2016-2020 pace an upper bound; a past pace is a reference
     assert tuple(first.loc["gdp:implied_2016_2020_average", ["bound", "status"]]) == (
         "upper", "reference")  # fmt: skip
@@ -108,12 +112,96 @@ def test_gdp_scenarios_by_hand(table):
     assert len(scenarios) >= 5
 
 
+def test_step_down_by_hand(table):
+    rows = table[table["path_id"] == "gdp:targets_step_down"].set_index("year")
+    # 8% in 2021 to 5.5% in 2025 in four equal steps of 0.625, then 5.5% held
+    assert list(rows.loc[2021:2026, "rate"]) == pytest.approx([0.08, 0.07375, 0.0675, 0.06125,
+                                                               0.055, 0.055])  # fmt: skip
+    level = 275.5 * 1.08 * 1.07375 * 1.0675 * 1.06125 * 1.055
+    assert rows.loc[2025, "value"] == pytest.approx(level, abs=1e-3)
+    # Henan's realized growth 2021-2025 (6.3, 3.1, 4.1, 5.1, 5.6) applied to Minquan
+    henan = table[table["path_id"] == "gdp:henan_realized_2021_2025"].set_index("year")["value"]
+    assert henan.index.max() == 2025
+    assert henan[2025] == pytest.approx(275.5 * 1.063 * 1.031 * 1.041 * 1.051 * 1.056, abs=1e-3)
+
+
+def test_rates_reproduce_the_values(table):
+    with_rate = table[table["rate"].notna()]
+    assert len(with_rate) > 100
+    previous = table.set_index(["path_id", "year"])["value"]
+    for row in with_rate.itertuples():
+        before = previous[(row.path_id, row.year - 1)]
+        assert row.value == pytest.approx(before * (1 + row.rate), rel=1e-5, abs=1e-3)
+    # additive and cumulative paths carry no rate
+    assert table.loc[table["path_id"] == "urbanization:target_2021_held", "rate"].isna().all()
+    assert table.loc[table["path_id"].str.endswith("2021_amount_repeated"), "rate"].isna().all()
+
+
+def test_every_path_has_a_price_basis_that_fits_its_unit(table):
+    with_path = table[table["scenario"] != "none"]
+    assert set(with_path["price_basis"]) <= set(vocabulary.PRICE_BASES)
+    first = with_path.drop_duplicates("path_id").set_index("path_id")
+    # the GDP targets are real: paths at 2020 prices
+    assert first.loc["gdp:targets_step_down", "price_basis"] == "real"
+    assert first.loc["gdp:targets_step_down", "unit"] == "亿元, 2020 prices"
+    # the 2016-2020 pace from current-price levels is nominal, its deflated twin real
+    assert first.loc["gdp:implied_2016_2020_average", "price_basis"] == "nominal"
+    assert first.loc["gdp:implied_2016_2020_average_real", "price_basis"] == "real"
+    # budget revenue's 7% is nominal; industrial value added's index is an index
+    assert first.loc["budget_revenue:target_2021_held", "unit"] == "亿元, current prices"
+    assert first.loc["index_F0402:target_2021_held", "price_basis"] == "index"
+    assert first.loc["grain:floor_held", "price_basis"] == "physical"
+    paths.check_price_bases(table)  # the committed paths pass
+
+
+def test_a_real_rate_applied_to_a_nominal_level_fails(table):
+    from analysis.base.errors import InputError
+
+    # a path labelled nominal built from the real GDP target
+    wrong = table.copy()
+    rows = wrong["path_id"] == "gdp:target_2021_held"
+    wrong.loc[rows, "price_basis"] = "nominal"
+    wrong.loc[rows, "unit"] = "亿元, current prices"
+    with pytest.raises(InputError, match="F0401, a real growth target") as info:
+        paths.check_price_bases(wrong)
+    assert info.value.problems[0].record == "gdp:target_2021_held"
+    # a nominal rate drawn on a 2020-prices axis: the nominal path with a real unit
+    wrong = table.copy()
+    rows = wrong["path_id"] == "gdp:implied_2016_2020_average"
+    wrong.loc[rows, "unit"] = "亿元, 2020 prices"
+    with pytest.raises(InputError, match="needs 'current prices'"):
+        paths.check_price_bases(wrong)
+    # the nominal revenue target drawn as real
+    wrong = table.copy()
+    rows = wrong["path_id"] == "budget_revenue:target_2021_held"
+    wrong.loc[rows, ["price_basis", "unit"]] = ["real", "亿元, 2020 prices"]
+    with pytest.raises(InputError, match="F0406, a nominal growth target"):
+        paths.check_price_bases(wrong)
+
+
+def test_the_gdp_chart_refuses_a_nominal_path(table):
+    from analysis.charts import lines
+
+    with pytest.raises(ValueError, match="nominal"):
+        lines.gdp_scenarios(table, [], scenarios=["implied_2016_2020_average"])
+
+
+def test_a_growth_target_without_a_price_basis_is_refused():
+    from analysis.base.errors import InputError
+
+    with pytest.raises(InputError, match="no price basis"):
+        paths.rate_basis("F0999")
+
+
 def test_urbanization_keeps_its_low_confidence(table):
     rows = table[table["path_id"] == "urbanization:target_2021_held"]
     assert set(rows["confidence"]) == {"low"}
     assert rows["external_ids"].iloc[0] != ""
     step = rows.set_index("year")["value"]
     assert step[2025] - step[2020] == pytest.approx(7.5)
+    # built from 2018-2019 only: 39.27 + (39.27 - 37.73), so 2022 and 2023 remain a check
+    assert step[2020] == pytest.approx(40.81)
+    assert set(rows["external_ids"].iloc[0].split(";")) == {"X056", "X057"}
 
 
 def test_cumulative_jobs_by_hand(table):

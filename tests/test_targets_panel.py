@@ -118,43 +118,30 @@ def test_stored_panel_facts():
     assert tp.miss_summary(panel.data)["mean"] == pytest.approx(1.0, abs=0.15)
 
 
-def test_recent_record_matches_the_reports():
+def test_recent_record_uses_every_pair_in_the_context_files():
     record = tp.recent_record().set_index(["jurisdiction", "year"])
-    # national: met in 2021, 2023, 2024; missed in 2022 (5.5 target, 3.0 realized)
+    # China 2021-2025 and Henan 2019 and 2021-2025: eleven years with a target and an outcome
+    assert list(record.loc["China"].index) == ["2021", "2022", "2023", "2024", "2025"]
+    assert list(record.loc["Henan"].index) == ["2019", "2021", "2022", "2023", "2024", "2025"]
+    # national: met in 2021, 2023, 2024 and 2025 (5% against 5%左右); missed in 2022
     assert record.loc[("China", "2022"), "miss_pp"] == pytest.approx(3.0 - 5.5)
-    assert list(record.loc["China"]["met"]) == [True, False, True, True]
-    # Henan 2021: 6.3 against 7
-    assert record.loc[("Henan", "2021"), "miss_pp"] == pytest.approx(6.3 - 7)
+    assert list(record.loc["China"]["met"]) == [True, False, True, True, True]
+    # Henan 2021: the final 6.3 wins over the preliminary 6.5; against 7以上, missed
+    assert record.loc[("Henan", "2021"), "value_realized"] == 6.3
+    assert record.loc[("Henan", "2021"), "outcome_kind"] == "final"
+    assert not record.loc[("Henan", "2021"), "met"]
+    # Henan 2019: 7.0 against 7-7.5 is met from the lower end; its miss is against 7.25
+    assert record.loc[("Henan", "2019"), "met"]
+    assert record.loc[("Henan", "2019"), "miss_pp"] == pytest.approx(7.0 - 7.25)
+    # the norm of a Henan year is China's target; of 2019, not in the files
+    assert record.loc[("Henan", "2022"), "norm_pct"] == 5.5
+    assert np.isnan(record.loc[("Henan", "2019"), "norm_pct"])
+    # Henan 2020 (inferred, low) has no target: not a pair
+    assert ("Henan", "2020") not in record.index
 
 
-def test_fan_is_deterministic_and_centred_on_the_target_plus_mean_miss():
-    from analysis.compute import uncertainty
-
-    rng = np.random.default_rng(1)
-    panel = pd.DataFrame(
-        {"prefecture_code": np.repeat(np.arange(50), 4), "miss_pp": rng.normal(1.0, 2.0, 200)}
-    )
-    model = uncertainty.panel_miss_model(panel)
-    assert model.mean == pytest.approx(panel["miss_pp"].mean())
-    first = uncertainty.simulate(100, 2020, [5.0] * 5, model, draws=4000)
-    again = uncertainty.simulate(100, 2020, [5.0] * 5, model, draws=4000)
-    pd.testing.assert_frame_equal(first, again)
-    # the median path grows at about target + mean miss = 6% a year
-    median_2025 = first[2025].median()
-    assert median_2025 == pytest.approx(100 * 1.06**5, rel=0.03)
-    fan = uncertainty.fan(first)
-    lows = fan[fan["quantile"] == 0.05].set_index("year")["value"]
-    highs = fan[fan["quantile"] == 0.95].set_index("year")["value"]
-    assert (highs[2021:] > lows[2021:]).all()
-    assert uncertainty.probability_at_least(first, 2025, 0) == 1.0
-
-
-def test_recentring_moves_the_mean_only():
-    from analysis.compute import uncertainty
-
-    panel = pd.DataFrame({"prefecture_code": [1, 1, 2, 2], "miss_pp": [1.0, 3.0, -1.0, 1.0]})
-    model = uncertainty.panel_miss_model(panel)
-    moved = uncertainty.recentred(model, -0.5, "recent")
-    assert model.mean == pytest.approx(1.0)
-    assert moved.mean == pytest.approx(-0.5)
-    np.testing.assert_array_equal(moved.transitory, model.transitory)
+def test_the_panel_era_is_named_by_its_years():
+    panel = tp.load_filtered()
+    assert tp.era(panel.data) == "2003-2012"
+    calibration = tp.calibration(panel.data, tp.recent_record())
+    assert calibration.loc[0, "era"].startswith("Prefectures 2003-2012")

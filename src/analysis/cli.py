@@ -148,6 +148,19 @@ def paths(argv: list[str]) -> int:
     return _write_or_check(files.paths_csv(), lambda: csv_text(frame), "paths", what, argv)
 
 
+def scores(argv: list[str]) -> int:
+    """write data/targets_scored.csv, the 2021 targets scored [--check]"""
+    from .base.io import csv_text
+    from .compute import scoring
+
+    if argv not in ([], ["--check"]):
+        return _usage("scores [--check]")
+    frame = scoring.scored()
+    what = ", ".join(f"{n} {verdict}" for verdict, n in scoring.counts(frame).items())
+    return _write_or_check(files.targets_scored_csv(), lambda: csv_text(frame), "scores",
+                           f"{len(frame)} targets: {what}", argv)  # fmt: skip
+
+
 def readme(argv: list[str]) -> int:
     """write the generated tables of data/README.md [--check]"""
     from .records import datapackage
@@ -161,11 +174,11 @@ def readme(argv: list[str]) -> int:
 
 
 def generate(argv: list[str]) -> int:
-    """write every generated file: derived.csv, paths.csv, README tables [--check]"""
+    """write every generated file: derived, paths, scores, README tables [--check]"""
     if argv not in ([], ["--check"]):
         return _usage("generate [--check]")
     # derived values first: nothing reads them back, but the order is the data flow
-    return max(command(argv) for command in (derive, paths, readme))
+    return max(command(argv) for command in (derive, paths, scores, readme))
 
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
@@ -174,6 +187,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "mentions": mentions,
     "derive": derive,
     "paths": paths,
+    "scores": scores,
     "readme": readme,
     "generate": generate,
 }

@@ -28,6 +28,10 @@ def paths_csv() -> Path:
     return data_dir() / "paths.csv"
 
 
+def targets_scored_csv() -> Path:
+    return data_dir() / "targets_scored.csv"
+
+
 def datapackage_json() -> Path:
     return data_dir() / "datapackage.json"
 

@@ -39,24 +39,28 @@ def escalation(panel: pd.DataFrame, minquan_over: dict[str, float], records: Ite
     return fig
 
 
-def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable[Record]):
+def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable[Record],
+                panel_era: str = "2003-2012"):  # fmt: skip
     """Misses (realized minus target) in the panel era beside the recent national and
     Henan years; ``records`` are the recent years' targets and outcomes."""
-    fig, (left, right) = style.figure(height=3.4, ncols=2, gridspec_kw={"width_ratios": [3, 2]})
+    fig, (left, right) = style.figure(height=3.9, ncols=2,
+                                      gridspec_kw={"width_ratios": [3, 2], "wspace": 0.5})  # fmt: skip
     left.hist(panel_misses.clip(-8, 10), bins=np.arange(-8, 10.5, 0.5), color=style.SERIES[0],
               alpha=0.8)  # fmt: skip
     style.zero_line(left)
-    left.set_title("Prefectures, 2003-2012", fontsize=9)
+    left.set_title(f"Prefectures, {panel_era}", fontsize=9)
     left.set_xlabel("Realized minus own target, points")
     left.set_ylabel("Prefecture-years")
     left.grid(axis="y")
     labels = [f"{j} {y}" for j, y in zip(recent["jurisdiction"], recent["year"], strict=True)]
-    colours = [style.SERIES[1] if m else style.ACCENT for m in recent["met"]]
+    colours = [style.SERIES[0] if m else style.ACCENT for m in recent["met"]]
     right.barh(labels, recent["miss_pp"], color=colours)
     style.zero_line(right)
     right.invert_yaxis()
-    right.set_title("China and Henan, 2021-2025", fontsize=9)
+    years = f"{min(recent['year'])}-{max(recent['year'])}"
+    right.set_title(f"China and Henan, {years}", fontsize=9)
     right.set_xlabel("Realized minus target, points")
     style.add_source(fig, records, sources=[style.PANEL_SOURCE],
-                     note="Panel values clipped to -8..10 for display; orange: met, red: missed")  # fmt: skip
+                     note="Panel values clipped to -8..10 for display; blue: target met (hedge honoured), "
+                     "red: missed")  # fmt: skip
     return fig

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..records.record import Record
-from ..records.vocabulary import ILLUSTRATION, UPPER
+from ..records.vocabulary import ILLUSTRATION, REAL, UPPER
 from . import style
 
 
@@ -74,42 +74,80 @@ def level_path(points: pd.DataFrame, unit: str, note: str = ""):
 
 
 SCENARIO_LABELS = {
-    "implied_2016_2020_average": "2016-2020 pace (upper bound)",
-    "target_2021_held": "2021 target held (8%)",
+    "implied_2016_2020_average_real": "2016-2020 pace, CPI-deflated (upper bound)",
+    "target_2021_held": "8% held (ambition)",
     "above_averages_2021_margin": "Above averages + 2021 margin",
+    "targets_step_down": "Targets stepping down (central)",
     "above_averages_floor": "Above averages: floor",
     "henan_14th_fyp": "Henan 14th FYP (about 6%)",
     "doubling_by_2035": "Doubling by 2035",
+    "henan_realized_2021_2025": "Henan's realized growth",
+    "implied_2016_2020_average": "2016-2020 pace, nominal (upper bound)",
+}
+
+# one colour per reading (the two that coincide, Henan's plan and the floor it sets, share one)
+SCENARIO_COLOURS = {
+    "targets_step_down": style.PALETTE["black"],
+    "target_2021_held": style.PALETTE["orange"],
+    "implied_2016_2020_average_real": style.PALETTE["sky"],
+    "above_averages_2021_margin": style.PALETTE["green"],
+    "above_averages_floor": style.PALETTE["purple"],
+    "henan_14th_fyp": style.PALETTE["purple"],
+    "doubling_by_2035": style.PALETTE["blue"],
+    "henan_realized_2021_2025": style.PALETTE["vermillion"],
 }
 
 
-def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record]):
+def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None):
     """GDP level paths 2020-2035, one line per scenario (rows of paths.csv).
 
-    Upper bounds and illustrations are dashed. Scenarios that end at the same
-    level share one label. ``records`` are those the rows cite.
+    The axis is at 2020 prices, so only real paths may be drawn: a nominal one
+    (``price_basis`` nominal) is a ValueError. ``scenarios`` chooses and orders
+    the paths (default: every real one). Upper bounds and illustrations are
+    dashed; paths that end at the same level share one label. ``records`` are
+    those the rows cite.
     """
-    fig, ax = style.figure(height=4.4)
     gdp = table[table["path_id"].str.startswith("gdp:")]
-    order = [s for s in SCENARIO_LABELS if s in set(gdp["scenario"])]
-    labels: dict[float, list[tuple[str, str]]] = {}
-    for colour, scenario in zip(style.SERIES, order, strict=False):
+    real = set(gdp.loc[gdp["price_basis"] == REAL, "scenario"])
+    order = [s for s in SCENARIO_LABELS if s in real] if scenarios is None else list(scenarios)
+    nominal = [s for s in order if s not in real]
+    if nominal:
+        raise ValueError(f"not real, cannot be drawn at 2020 prices (nominal?): {nominal}")
+    fig, ax = style.figure(height=4.6)
+    labels: dict[tuple[int, float], list[tuple[str, str]]] = {}
+    for scenario in order:
+        colour = SCENARIO_COLOURS.get(scenario, style.GREY)
         rows = gdp[gdp["scenario"] == scenario]
         first = rows.iloc[0]
         style_ = "--" if first["bound"] == UPPER or first["status"] == ILLUSTRATION else "-"
-        ax.plot(rows["year"], rows["value"], style_, color=colour, linewidth=1.8)
+        width = 2.4 if first["status"] == "central" else 1.5
+        ax.plot(rows["year"], rows["value"], style_, color=colour, linewidth=width)
         last = rows.iloc[-1]
-        labels.setdefault(round(float(last["value"]), 1), []).append(
-            (SCENARIO_LABELS[scenario], colour)
+        labels.setdefault((int(last["year"]), round(float(last["value"]), 0)), []).append(
+            (SCENARIO_LABELS.get(scenario, scenario), colour)
         )
-    for value, entries in labels.items():
-        ax.annotate(f"{' = '.join(label for label, _ in entries)}: {value:.0f}",
-                    (rows["year"].max(), value), xytext=(4, 0), textcoords="offset points",
-                    va="center", fontsize=8, color=entries[0][1])  # fmt: skip
+    ends = sorted(labels)
+    for (year, value), y in zip(ends, _spread_by_year(ends), strict=True):
+        entries = labels[(year, value)]
+        ax.annotate(f"{' = '.join(label for label, _ in entries)}: {value:.0f}", (year, value),
+                    xytext=(year + 0.3, y), textcoords="data", va="center", fontsize=8,
+                    color=entries[0][1])  # fmt: skip
     ax.axvline(2025, color=style.GREY, linewidth=0.8, linestyle=":")
-    ax.set_xlim(2020, 2041)
+    ax.set_xlim(2020, 2043)
     ax.set_xticks([2020, 2025, 2030, 2035])
-    ax.set_ylabel("GDP, 亿元 (2020 prices for growth paths)")
+    ax.set_ylabel("GDP, 亿元 (2020 prices)")
     ax.grid(axis="y")
-    style.add_source(fig, records, note="Data: data/paths.csv")
+    style.add_source(fig, records, note="Data: data/paths.csv (real paths only)")
     return fig
+
+
+def _spread_by_year(ends: list[tuple[int, float]]) -> list[float]:
+    """Label heights: labels ending in the same year kept apart (a twentieth of the range)."""
+    values = [v for _, v in ends]
+    gap = (max(values) - min(values)) / 20 if len(values) > 1 else 1.0
+    placed = [0.0] * len(ends)
+    for year in {y for y, _ in ends}:
+        idx = [i for i, (y, _) in enumerate(ends) if y == year]
+        for i, y in zip(idx, style.spread([values[i] for i in idx], gap), strict=True):
+            placed[i] = y
+    return placed

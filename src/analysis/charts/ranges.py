@@ -34,10 +34,12 @@ def intervals(rows: pd.DataFrame, unit: str, note: str = ""):
     return style.finish(fig, style.records_in(rows, "low", "high"), note)
 
 
-def fan(fans: dict[str, pd.DataFrame], central: pd.Series, goals: dict[str, tuple[int, float]],
-        records: Iterable[Record]):  # fmt: skip
-    """Fan chart: 5-95% and 25-75% bands of simulated GDP, one panel per calibration."""
-    fig, axes = style.figure(height=3.8, ncols=len(fans), sharey=True)
+def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series],
+        goals: dict[str, tuple[int, float]], records: Iterable[Record], note: str = ""):  # fmt: skip
+    """Fan chart: 5-95% and 25-75% bands of simulated GDP, one panel per entry of ``fans``
+    (a target path or a calibration, its name as the title), with the path the targets
+    give if met (``central``: one Series, or one per panel) and the goal levels."""
+    fig, axes = style.figure(height=3.9, ncols=len(fans), sharey=True)
     axes = np.atleast_1d(axes)
     for ax, (name, frame) in zip(axes, fans.items(), strict=True):
         wide = frame.pivot(index="year", columns="quantile", values="value")
@@ -46,8 +48,9 @@ def fan(fans: dict[str, pd.DataFrame], central: pd.Series, goals: dict[str, tupl
             ax.fill_between(years, wide[low], wide[high], color=style.SERIES[0], alpha=alpha,
                             linewidth=0, label=f"{low:.0%}-{high:.0%}".replace("%-", "-"))  # fmt: skip
         ax.plot(years, wide[0.5], color=style.SERIES[0], linewidth=1.5, label="median")
-        ax.plot(central.index, central.values, color="#333333", linewidth=1, linestyle="--",
-                label="target path")  # fmt: skip
+        path = central[name] if isinstance(central, dict) else central
+        ax.plot(path.index, path.values, color="#333333", linewidth=1, linestyle="--",
+                label="targets met")  # fmt: skip
         for marker, (label, (year, level)) in zip(GOAL_MARKERS, goals.items(), strict=False):
             ax.scatter([year], [level], color=style.ACCENT, marker=marker, zorder=4, s=36,
                        label=label)  # fmt: skip
@@ -57,5 +60,6 @@ def fan(fans: dict[str, pd.DataFrame], central: pd.Series, goals: dict[str, tupl
     axes[0].set_ylabel("GDP, 亿元 (2020 prices)")
     axes[0].legend(loc="upper left", fontsize=7.5)
     style.add_source(fig, records, sources=[style.PANEL_SOURCE],
-                     note="Simulation: 10,000 draws, fixed seed (analysis.compute.uncertainty)")  # fmt: skip
+                     note=note or "Simulation: 10,000 draws, fixed seed "
+                     "(analysis.compute.uncertainty)")  # fmt: skip
     return fig

@@ -45,7 +45,7 @@ GREY = "#7f7f7f"
 ACCENT = PALETTE["vermillion"]
 
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
-CONTEXT_SOURCE = "data/external/targets_and_outcomes.csv"
+CONTEXT_SOURCE = "data/external/*targets_and_outcomes.csv"
 PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
 WIDTH_IN = 7.0  # full text width of the book's main column
 DPI = 120  # enough for a crisp 840-px-wide chart; keeps pages light

@@ -1,7 +1,9 @@
 """Minquan's 2021 targets beside those of the levels above it: nation, Henan, Shangqiu.
 
 Shangqiu's 2021 targets were not found (its congress met ten weeks after
-Minquan's): its rows are kept, with no value and the note 'not found'.
+Minquan's, ``shangqiu_congress``): its rows are kept, with no value and the note
+'not found'. Its 2023 and 2025 GDP targets are known and set beside Henan's in
+``margins_over_henan``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..records import context, lookup
+from ..records.record import Record
 
 LEVELS = ("China", "Henan", "Shangqiu", "Minquan")
 
@@ -62,3 +65,33 @@ def side_by_side(cascade: pd.DataFrame, upper: str = "Henan") -> pd.DataFrame:
     found = cascade[cascade["level"] != "Shangqiu"].dropna(subset=["value"])
     wide = found.pivot(index="indicator", columns="level", values="value")
     return wide.dropna(subset=[upper, "Minquan"])
+
+
+CONGRESS = "E01"  # events.csv: Shangqiu's 2021 people's congress opens
+
+
+def shangqiu_congress() -> tuple[Record, int]:
+    """Shangqiu's 2021 congress (its date from events.csv) and how many days after
+    Minquan's report (the seed's date) it opened."""
+    from datetime import date
+
+    from ..text import report
+
+    event = lookup.event(CONGRESS)
+    days = (date.fromisoformat(event.period) - date.fromisoformat(report.metadata()["date"])).days
+    return event, days
+
+
+def margins_over_henan() -> pd.DataFrame:
+    """GDP growth targets below Henan that the context files hold, and their margin over
+    Henan's target of the same year: Minquan 2021, Shangqiu 2023 and 2025."""
+    rows = [("Minquan", "2021", lookup.figure("F0401"))]
+    rows += [("Shangqiu", year, lookup.fact("Shangqiu", "GDP growth", "target", year))
+             for year in ("2023", "2025")]  # fmt: skip
+    out = []
+    for level, year, own in rows:
+        henan = lookup.fact("Henan", "GDP growth", "target", year)
+        out.append(dict(level=level, year=year, target=own.value, qualifier=own.qualifier,
+                        henan_target=henan.value, henan_qualifier=henan.qualifier,
+                        margin=own.value - henan.value, ids=f"{own.id};{henan.id}"))  # fmt: skip
+    return pd.DataFrame(out)

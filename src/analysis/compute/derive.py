@@ -11,8 +11,7 @@ number the true number lies (``analysis.records.vocabulary``). A derived value
 that *increases* with that input keeps the side; one that *decreases* flips it
 (``vocabulary.propagate``); each function's docstring says which way it goes.
 
-An id once published is never given to another value: a value that is dropped
-moves to ``RETIRED`` with its key, and a test checks both lists.
+An id once published is never given to another value (a dropped one moves to ``RETIRED``).
 """
 
 from __future__ import annotations
@@ -24,18 +23,12 @@ import pandas as pd
 
 from ..records import lookup, units
 from ..records.vocabulary import EXACT, UPPER, bound_of, flip, propagate
+from . import comparisons, fiscal
 from .growth import annualised, cagr, next_level, previous_level, rate_from_total
 
 COLUMNS = ["id", "key", "group", "description", "formula", "input_ids", "value", "unit", "bound"]
-GROUPS = (
-    "implied_2019",
-    "implied_plan",
-    "implied_total",
-    "ratio",
-    "fyp13",
-    "conversion",
-    "key_projects",
-)
+GROUPS = ("implied_2019", "implied_plan", "implied_total", "ratio", "fyp13", "conversion",
+          "key_projects", "context", "fiscal")  # fmt: skip
 RETIRED: dict[str, str] = {}  # id -> key of derived values no longer published
 
 
@@ -361,8 +354,16 @@ def key_projects(v: Value, b: Bound) -> list[Derived]:
     ]  # fmt: skip
 
 
+def with_outside_facts(v: Value, b: Bound) -> list[Derived]:
+    """D050-D079: Minquan beside outside facts (per resident, population, prices) and the
+    fiscal picture; defined in analysis.compute.comparisons and analysis.compute.fiscal,
+    with the outside rows (X…) among their inputs."""
+    rows = comparisons.derived_rows(v, b) + fiscal.derived_rows(v, b)
+    return [Derived(**row) for row in rows]
+
+
 BUILDERS = (implied_2019_levels, implied_plans, implied_totals, structural_ratios, fyp13,
-            conversions, key_projects)  # fmt: skip
+            conversions, key_projects, with_outside_facts)  # fmt: skip
 
 
 def table(v: Value, b: Bound) -> pd.DataFrame:

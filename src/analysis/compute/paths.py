@@ -7,10 +7,20 @@ stocks and pipelines) are built by name below, from figures named by id. A
 target that cannot sensibly be projected gets one row with ``reason_no_path``
 filled and no value.
 
-Every row says two things about its numbers: ``bound`` (exact, lower, upper,
-approximate: which side of the truth, from the figure's hedge) and ``status``
+Every row says three things about its numbers: ``bound`` (exact, lower, upper,
+approximate: which side of the truth, from the figure's hedge), ``status``
 (central, ambition, illustration, reference: what the path is; see
-``analysis.records.vocabulary`` and ``analysis.compute.scenarios``).
+``analysis.records.vocabulary`` and ``analysis.compute.scenarios``) and
+``price_basis`` (real, nominal, physical, index). ``rate`` is the growth rate
+that leads to the row's value from the year before (a fraction), on compound
+paths only: empty in the base year, and on additive, cumulative, held-floor
+and one-year paths, whose ``basis`` says what they are instead.
+
+Real and nominal are never mixed: each growth target carries its basis
+(``RATE_BASIS``: GDP and industrial value added real, budget revenue, retail
+sales, investment and outside funds nominal), a real rate applied to a 2020
+level at current prices gives a path at 2020 prices, and ``check_price_bases``
+refuses a path whose basis or unit contradicts the rate it is built from.
 
 Chapters do not call this module: they read data/paths.csv through
 ``analysis.records.lookup.paths()``; ``python -m analysis paths`` writes it.
@@ -22,6 +32,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..base.errors import InputError, Problem
+from ..base.files import paths_csv
 from ..records import lookup, units
 from ..records.record import Record
 from ..records.vocabulary import (
@@ -29,18 +41,52 @@ from ..records.vocabulary import (
     CENTRAL,
     EXACT,
     ILLUSTRATION,
+    INDEX,
     LOWER,
+    NOMINAL,
+    PHYSICAL,
+    PRICE_BASES,
+    REAL,
     REFERENCE,
     combine,
     status_of,
 )
 from .growth import cagr, compound_path, cumulative, point_path
-from .scenarios import BASE_YEAR, GDP, GDP_TARGET, PLAN_END, VISION_END, gdp_scenarios
+from .scenarios import BASE_YEAR, GDP, GDP_TARGET, PLAN_END, gdp_scenarios
 from .scenarios import urbanization_base_2020 as urbanization_base
 
-COLUMNS = ["path_id", "indicator", "indicator_zh", "scenario", "year", "value", "unit", "bound",
-           "status", "basis", "input_ids", "external_ids", "confidence", "reason_no_path"]  # fmt: skip
+COLUMNS = ["path_id", "indicator", "indicator_zh", "scenario", "year", "value", "rate", "unit",
+           "price_basis", "bound", "status", "basis", "input_ids", "external_ids", "confidence",
+           "reason_no_path"]  # fmt: skip
 INDEXED = "index, 2020 = 100"
+AT_2020_PRICES, AT_CURRENT_PRICES = "2020 prices", "current prices"
+MONEY_UNITS = ("亿元", "万元", "元", "万美元")
+# the price basis of each growth target of the report: GDP and industrial value added
+# are at comparable prices (real); money flows are at current prices (nominal)
+RATE_BASIS = {"F0401": REAL, "F0402": REAL, "F0403": NOMINAL, "F0404": NOMINAL,
+              "F0406": NOMINAL, "F0436": NOMINAL}  # fmt: skip
+# which bases a path built from a rate of each basis may have
+ALLOWED_FROM = {REAL: (REAL, INDEX), NOMINAL: (NOMINAL, INDEX)}
+
+
+def priced(unit: str, price_basis: str) -> str:
+    """A money unit with the prices it is at: '亿元, 2020 prices' (real paths) or
+    '亿元, current prices' (nominal); other units as they are."""
+    if price_basis == REAL:
+        return f"{unit}, {AT_2020_PRICES}"
+    if price_basis == NOMINAL:
+        return f"{unit}, {AT_CURRENT_PRICES}"
+    return unit
+
+
+def rate_basis(fid: str) -> str:
+    """The price basis of a growth target; a new target must be given one here."""
+    if fid not in RATE_BASIS:
+        raise InputError(f"growth target {fid} has no price basis (real or nominal) in "
+                         "analysis.compute.paths.RATE_BASIS", record=fid)  # fmt: skip
+    return RATE_BASIS[fid]
+
+
 TARGET_KINDS = {"target_level", "target_count", "target_share", "target_growth", "change_vs_base"}
 
 
@@ -51,21 +97,28 @@ class Rows:
     rows: list[dict] = field(default_factory=list)
 
     def add(self, key, indicator, indicator_zh, scenario, series, unit, basis, inputs=(),
-            externals=(), bound=EXACT, status=CENTRAL, confidence="high"):  # fmt: skip
+            externals=(), bound=EXACT, status=CENTRAL, confidence="high", *, price_basis,
+            rates=None):  # fmt: skip
+        """One path; ``rates`` maps a year to the growth rate that leads to it (compound
+        paths only)."""
+        rates = rates or {}
         for year, value in sorted(series.items()):
+            rate = rates.get(year)
             self.rows.append(
                 dict(path_id=f"{key}:{scenario}", indicator=indicator, indicator_zh=indicator_zh,
-                     scenario=scenario, year=int(year), value=round(float(value), 4), unit=unit,
-                     bound=bound, status=status, basis=basis, input_ids=";".join(inputs),
-                     external_ids=";".join(externals), confidence=confidence, reason_no_path="")
+                     scenario=scenario, year=int(year), value=round(float(value), 4),
+                     rate=None if rate is None else round(float(rate), 6), unit=unit,
+                     price_basis=price_basis, bound=bound, status=status, basis=basis,
+                     input_ids=";".join(inputs), external_ids=";".join(externals),
+                     confidence=confidence, reason_no_path="")
             )  # fmt: skip
 
     def no_path(self, key, indicator, indicator_zh, reason, inputs=(), year=2021):
         self.rows.append(
             dict(path_id=f"{key}:none", indicator=indicator, indicator_zh=indicator_zh,
-                 scenario="none", year=year, value=None, unit="", bound="", status="", basis="",
-                 input_ids=";".join(inputs), external_ids="", confidence="",
-                 reason_no_path=reason)
+                 scenario="none", year=year, value=None, rate=None, unit="", price_basis="",
+                 bound="", status="", basis="", input_ids=";".join(inputs), external_ids="",
+                 confidence="", reason_no_path=reason)
         )  # fmt: skip
 
 
@@ -73,13 +126,21 @@ def years(end: int) -> int:
     return end - BASE_YEAR
 
 
+def constant(rate: float, first: int, last: int) -> dict[int, float]:
+    return {year: rate for year in range(first, last + 1)}
+
+
 def add_gdp(rows: Rows) -> set[str]:
     gdp, scenarios = gdp_scenarios()
     for s in scenarios:
-        series = compound_path(gdp.value, BASE_YEAR, s.rate, years=years(VISION_END))
-        rows.add("gdp", gdp.label, gdp.label_zh, s.scenario, series, gdp.unit,
-                 f"{s.basis}; {s.rate:.2%} a year from {gdp.value:g} in 2020", s.inputs,
-                 s.externals, s.bound, s.status, s.confidence)  # fmt: skip
+        series = compound_path(gdp.value, BASE_YEAR, list(s.rates))
+        pace = (f"{s.rate:.2%} a year" if len(set(s.rates)) == 1
+                else f"{s.rates[0]:.2%} in 2021 to {s.rates[-1]:.2%} in {s.end}")  # fmt: skip
+        rates = {BASE_YEAR + k: r for k, r in enumerate(s.rates, start=1)}
+        rows.add("gdp", gdp.label, gdp.label_zh, s.scenario, series,
+                 priced(gdp.unit, s.price_basis), f"{s.basis}; {pace} from {gdp.value:g} in 2020",
+                 s.inputs, s.externals, s.bound, s.status, s.confidence,
+                 price_basis=s.price_basis, rates=rates)  # fmt: skip
     return {GDP, GDP_TARGET}
 
 
@@ -89,9 +150,12 @@ def _held(rows: Rows, key: str, level: Record | None, target: Record, basis: str
     series = compound_path(start, BASE_YEAR, target.value / 100, years=years(PLAN_END))
     named = target if level is None else level
     inputs = (target.id,) if level is None else (level.id, target.id)
+    price_basis = INDEX if level is None else rate_basis(target.id)
     rows.add(key, named.label, named.label_zh, "target_2021_held", series,
-             INDEXED if level is None else level.unit, basis, inputs, (), target.bound,
-             status_of(target.qualifier))  # fmt: skip
+             INDEXED if level is None else priced(level.unit, price_basis),
+             f"{basis}; {rate_basis(target.id)}", inputs, (), target.bound,
+             status_of(target.qualifier), price_basis=price_basis,
+             rates=constant(target.value / 100, BASE_YEAR + 1, PLAN_END))  # fmt: skip
 
 
 def add_budget_revenue(rows: Rows) -> set[str]:
@@ -106,9 +170,10 @@ def add_urbanization(rows: Rows) -> set[str]:
     base = urbanization_base()
     series = point_path(base.value, BASE_YEAR, step.value, years=years(PLAN_END))
     rows.add("urbanization", step.label, step.label_zh, "target_2021_held", series, "%",
-             f"+{step.value:g} points a year from a 2020 base of {base.value:.2f}% "
-             f"({base.source}); the report gives no base rate", (step.id,), base.inputs,
-             step.bound, status_of(step.qualifier), "low")  # fmt: skip
+             f"+{step.value:g} points a year (additive, no growth rate) from a 2020 base of "
+             f"{base.value:.2f}% ({base.source}); the report gives no base rate", (step.id,),
+             base.inputs, step.bound, status_of(step.qualifier), "low",
+             price_basis=PHYSICAL)  # fmt: skip
     return {step.id}
 
 
@@ -119,7 +184,8 @@ def add_grain(rows: Rows) -> set[str]:
     basis = (f"2020 output ({output_2020.value:g}万吨 = {series[BASE_YEAR]:g}亿斤), then the 2021 "
              "floor (14.8亿斤) held every year")  # fmt: skip
     rows.add("grain", floor.label, floor.label_zh, "floor_held", series, floor.unit, basis,
-             (output_2020.id, floor.id), (), floor.bound, status_of(floor.qualifier))  # fmt: skip
+             (output_2020.id, floor.id), (), floor.bound, status_of(floor.qualifier),
+             price_basis=PHYSICAL)  # fmt: skip
     return {floor.id}
 
 
@@ -157,7 +223,7 @@ def add_repeated(rows: Rows) -> set[str]:
         rows.add(key, fig.label, fig.label_zh, "2021_amount_repeated", cumulative(annual),
                  fig.unit, f"cumulative total if the 2021 amount ({fig.value:g} {fig.unit}) were "
                  "repeated each year to 2025; the report sets 2021 only", (fig.id,), (),
-                 fig.bound, ILLUSTRATION)  # fmt: skip
+                 fig.bound, ILLUSTRATION, price_basis=PHYSICAL)  # fmt: skip
     # 5G is a stock: the stations built by 2020 plus the new ones
     built, new = lookup.figure(BUILT_5G), lookup.figure(REPEATED["5g_base_stations"])
     added = cumulative({year: new.value for year in range(2021, PLAN_END + 1)})
@@ -166,7 +232,7 @@ def add_repeated(rows: Rows) -> set[str]:
              "2021_amount_repeated", stock, new.unit,
              f"{built.value:g} built by 2020 plus {new.value:g} a year (2021's number "
              "repeated; the report sets 2021 only)", (built.id, new.id), (),
-             combine(built.bound, new.bound), ILLUSTRATION)  # fmt: skip
+             combine(built.bound, new.bound), ILLUSTRATION, price_basis=PHYSICAL)  # fmt: skip
     return set(REPEATED.values())
 
 
@@ -177,12 +243,14 @@ def add_income(rows: Rows) -> None:
     rows.add("income", rise.label, rise.label_zh, "implied_2016_2020_average",
              compound_path(100, BASE_YEAR, past, years=years(PLAN_END)), INDEXED,
              f"the 2016-2020 average implied by a 56% rise over five years ({past:.2%} a "
-             "year) held to 2025", (rise.id,), (), rise.bound, REFERENCE)  # fmt: skip
+             "year, nominal) held to 2025", (rise.id,), (), rise.bound, REFERENCE,
+             price_basis=INDEX, rates=constant(past, BASE_YEAR + 1, PLAN_END))  # fmt: skip
     rows.add("income", rise.label, rise.label_zh, "at_least_gdp_target",
              compound_path(100, BASE_YEAR, target.value / 100, years=years(PLAN_END)), INDEXED,
              "14th Five-Year goal 'income growth above economic growth', with the 2021 GDP "
-             "target (8%) as the economy's pace: a floor; the report gives no income level",
-             (rise.id, target.id), (), LOWER, AMBITION)  # fmt: skip
+             "target (8%, real) as the economy's pace: a floor on real income growth; the "
+             "report gives no income level", (rise.id, target.id), (), LOWER, AMBITION,
+             price_basis=INDEX, rates=constant(target.value / 100, BASE_YEAR + 1, PLAN_END))  # fmt: skip
 
 
 def add_key_projects(rows: Rows) -> set[str]:
@@ -190,17 +258,18 @@ def add_key_projects(rows: Rows) -> set[str]:
     done_2020 = lookup.figure("F0024")
     share = annual.value / total.value
     rows.add("key_projects_investment", annual.label, annual.label_zh, "annual_plan",
-             {2021: annual.value}, annual.unit,
+             {2021: annual.value}, priced(annual.unit, NOMINAL),
              f"planned 2021 investment in the {count.value:g} key projects: {share:.1%} of "
              f"their total investment of {total.value:g}亿元, leaving "
              f"{total.value - annual.value:.1f}亿元 for later years (not scheduled in the report)",
-             (annual.id, total.id, count.id), (), annual.bound)  # fmt: skip
+             (annual.id, total.id, count.id), (), annual.bound, price_basis=NOMINAL)  # fmt: skip
     growth = annual.value / done_2020.value - 1
     rows.add("key_projects_investment", annual.label, annual.label_zh, "2020_done_to_2021_plan",
-             {BASE_YEAR: done_2020.value, 2021: annual.value}, annual.unit,
+             {BASE_YEAR: done_2020.value, 2021: annual.value}, priced(annual.unit, NOMINAL),
              "investment completed in the 2020 key projects, then the 2021 plan: "
              f"{growth:.1%} more (the key-project lists differ from year to year)",
-             (done_2020.id, annual.id), (), combine(done_2020.bound, annual.bound))  # fmt: skip
+             (done_2020.id, annual.id), (), combine(done_2020.bound, annual.bound),
+             price_basis=NOMINAL)  # fmt: skip
     return {annual.id, total.id, count.id}
 
 
@@ -210,9 +279,11 @@ def add_as_set(rows: Rows, figs: pd.DataFrame, done: set[str]) -> None:
                 & ~figs["id"].isin(done)]  # fmt: skip
     for fid in rest["id"]:
         fig = lookup.figure(fid)
-        rows.add(f"target_{fid}", fig.label, fig.label_zh, "as_set", {2021: fig.value}, fig.unit,
-                 "the 2021 target as written; the report sets no later years", (fid,), (),
-                 fig.bound, status_of(fig.qualifier))  # fmt: skip
+        basis = NOMINAL if fig.unit in MONEY_UNITS else PHYSICAL
+        rows.add(f"target_{fid}", fig.label, fig.label_zh, "as_set", {2021: fig.value},
+                 priced(fig.unit, basis), "the 2021 target as written; the report sets no later "
+                 "years", (fid,), (), fig.bound, status_of(fig.qualifier),
+                 price_basis=basis)  # fmt: skip
 
 
 def add_qualitative(rows: Rows, figs: pd.DataFrame) -> None:
@@ -242,4 +313,38 @@ def build() -> pd.DataFrame:
     add_as_set(rows, figs, done)
     add_qualitative(rows, figs)
     frame = pd.DataFrame(rows.rows, columns=COLUMNS)
-    return frame.sort_values(["path_id", "year"], kind="mergesort").reset_index(drop=True)
+    frame = frame.sort_values(["path_id", "year"], kind="mergesort").reset_index(drop=True)
+    check_price_bases(frame)
+    return frame
+
+
+def check_price_bases(frame: pd.DataFrame) -> None:
+    """Refuse any row whose price basis contradicts its unit or the rate it is built from.
+
+    A real path must say '2020 prices' in its unit, a nominal one 'current prices',
+    an index 'index'; a physical quantity says neither. A path built from a growth
+    target (its ``input_ids``) must have a basis that target allows: a real target
+    cannot make a nominal path, nor a nominal target a real one.
+    """
+    problems = []
+    for index, row in frame[frame["scenario"] != "none"].iterrows():
+        where = dict(file=paths_csv(), row=int(index) + 2, record=row["path_id"])
+        basis, unit = row["price_basis"], row["unit"]
+        expected_word = {REAL: AT_2020_PRICES, NOMINAL: AT_CURRENT_PRICES, INDEX: "index"}
+        if basis not in PRICE_BASES:
+            problems.append(Problem(f"price basis '{basis}' is not one of "
+                                    f"{', '.join(PRICE_BASES)}", column="price_basis", **where))  # fmt: skip
+            continue
+        if basis in expected_word and expected_word[basis] not in unit:
+            problems.append(Problem(f"a {basis} path needs '{expected_word[basis]}' in its unit, "
+                                    f"got '{unit}'", column="unit", **where))  # fmt: skip
+        if basis == PHYSICAL and ("prices" in unit or "index" in unit):
+            problems.append(Problem(f"a physical path cannot have the unit '{unit}'",
+                                    column="unit", **where))  # fmt: skip
+        for fid in str(row["input_ids"]).split(";"):
+            allowed = ALLOWED_FROM.get(RATE_BASIS.get(fid, ""), PRICE_BASES)
+            if basis not in allowed:
+                problems.append(Problem(f"built from {fid}, a {RATE_BASIS[fid]} growth target, "
+                                        f"but labelled {basis}", column="price_basis", **where))  # fmt: skip
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))

@@ -1,21 +1,34 @@
-"""Readings of the report's goals that need outside facts: GDP scenarios and the
-2020 urbanization base.
+"""Readings of the report's goals that need outside facts: GDP scenarios, the target
+paths the fan chart simulates, and the 2020 urbanization base.
 
 The report gives one number for GDP after 2020, the 2021 target (8%左右). Its
-five-year and 2035 goals are words; each scenario below turns words into an
-annual rate, with its bound (``analysis.records.vocabulary``) and its status:
+five-year and 2035 goals are words; each scenario below turns words into
+annual rates (one per year from 2021), with its bound
+(``analysis.records.vocabulary``), its status and its price basis:
 
-- ``target_2021_held`` (central): the 2021 target held every year;
-- ``implied_2016_2020_average`` (reference): the past pace implied by 「较2015年
-  提高近百亿元」, an upper bound and nominal;
-- ``henan_14th_fyp`` (reference): the province's plan, a benchmark, not
-  Minquan's own goal;
-- ``doubling_by_2035`` (ambition): the national vision of a doubled economy,
-  the reading of the report's 2035 goal 「迈上新台阶」;
+- ``targets_step_down`` (central): 8% in 2021, stepping down in equal steps to
+  Henan's 2025 target (5.5%) and held there to 2035. Targets fell everywhere
+  after 2021 (China's from 6% to 5%, Henan's from 7% to 5.5%); this reading
+  assumes Minquan's premium over its province faded by 2025. Shangqiu's 2025
+  target (6.5%) suggests county targets stayed higher: it is the low reading
+  of the county's targets, ``target_2021_held`` the high one;
+- ``target_2021_held`` (ambition): 8% every year for 15 years, a rate no level
+  above Minquan has targeted since 2021;
+- ``implied_2016_2020_average`` (reference, nominal): the past pace implied by
+  「较2015年提高近百亿元」, an upper bound at current prices; and
+  ``implied_2016_2020_average_real``, the same deflated with national CPI;
+- ``henan_realized_2021_2025`` (reference): Henan's realized growth, year by
+  year, applied to Minquan (to 2025 only);
+- ``henan_14th_fyp`` (reference): the province's plan, a benchmark;
+- ``doubling_by_2035`` (ambition): the national vision of a doubled economy;
 - ``above_averages_floor`` (ambition, a lower bound): 「超全国、全省、全市平均
   增速」, the higher of Henan's plan and the national doubling rate;
 - ``above_averages_2021_margin`` (illustration): that floor plus the margin
   Minquan set over Henan in 2021.
+
+Growth targets are real; a real rate applied to the 2020 GDP (current prices)
+gives a path at 2020 prices (``price_basis`` real). Only the first 2016-2020
+reading is nominal.
 """
 
 from __future__ import annotations
@@ -30,91 +43,160 @@ from ..records.vocabulary import (
     EXACT,
     ILLUSTRATION,
     LOWER,
+    NOMINAL,
+    REAL,
     REFERENCE,
+    combine,
     propagate,
-    status_of,
 )
 from .growth import cagr, level_from_increase, required_rate
+from .prices import cpi_rise, deflate
 
 BASE_YEAR = 2020
 PLAN_END = 2025
 VISION_END = 2035
 GDP, GDP_TARGET, GDP_INCREASE = "F0001", "F0401", "F0156"
+PLAN_YEARS = range(BASE_YEAR + 1, PLAN_END + 1)
 
 
 @dataclass(frozen=True)
 class GdpScenario:
     scenario: str
-    rate: float  # fraction a year
+    rates: tuple[float, ...]  # fraction a year, one per year from 2021
     bound: str
     status: str
     basis: str
     inputs: tuple[str, ...]
     externals: tuple[str, ...]
     confidence: str
+    price_basis: str = REAL
+
+    @property
+    def end(self) -> int:
+        return BASE_YEAR + len(self.rates)
+
+    @property
+    def rate(self) -> float:
+        """The constant rate, or the average (compound) rate over the path."""
+        factor = 1.0
+        for rate in self.rates:
+            factor *= 1 + rate
+        return factor ** (1 / len(self.rates)) - 1
+
+
+def held(rate: float, end: int = VISION_END) -> tuple[float, ...]:
+    return (rate,) * (end - BASE_YEAR)
+
+
+def step_down(start: float, end_rate: float, end_year: int = PLAN_END,
+              horizon: int = VISION_END) -> tuple[float, ...]:  # fmt: skip
+    """Rates falling in equal steps from ``start`` (2021) to ``end_rate`` (``end_year``),
+    then held to ``horizon``."""
+    n = end_year - BASE_YEAR
+    steps = tuple(start + (end_rate - start) * k / (n - 1) for k in range(n))
+    return steps + (end_rate,) * (horizon - end_year)
+
+
+def henan_targets() -> list[Record]:
+    """Henan's annual GDP growth targets, 2021-2025 (7%以上, 7%, 6%左右, 5.5%, 5.5%左右)."""
+    return [lookup.fact("Henan", "GDP growth", "target", str(y)) for y in PLAN_YEARS]
+
+
+def henan_realized() -> list[Record]:
+    """Henan's realized GDP growth 2021-2025, final figures."""
+    return [lookup.fact("Henan", "GDP growth", "realized", str(y)) for y in PLAN_YEARS]
+
+
+def norm_path(end: int = VISION_END) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The level above Minquan's targets, in percent a year: Henan's annual targets
+    2021-2025, then its 2025 target held (an assumption: no later target is known)."""
+    records = henan_targets()
+    rates = tuple(r.value for r in records)
+    return rates + (rates[-1],) * (end - PLAN_END), tuple(r.id for r in records)
 
 
 def gdp_scenarios() -> tuple[Record, list[GdpScenario]]:
-    """The 2020 GDP level and the growth rates the report's goals imply for it."""
+    """The 2020 GDP level and the growth paths the report's goals imply for it."""
     gdp, target, increase = (lookup.figure(i) for i in (GDP, GDP_TARGET, GDP_INCREASE))
     henan_plan = lookup.fact("Henan", "GDP growth per year", "plan goal", "2021-2025")
     henan_2021 = lookup.fact("Henan", "GDP growth", "target", "2021")
     vision = lookup.fact("China", "GDP or per-capita income", "vision", "2020-2035")
+    henan_by_year, realized = henan_targets(), henan_realized()
     gdp_2015 = level_from_increase(gdp.value, increase.value)
     # 2015 GDP falls as the increase rises; the rate falls as 2015 GDP rises
     past_bound = propagate(propagate(increase.bound, increasing=False), increasing=False)
+    past = cagr(gdp_2015, gdp.value, 5)
+    prices = cpi_rise(BASE_YEAR - 4, BASE_YEAR)
     doubling = required_rate(gdp.value, vision.value * gdp.value, VISION_END - BASE_YEAR)
     floor = max(henan_plan.value / 100, doubling)
     margin = (target.value - henan_2021.value) / 100
+    last = henan_by_year[-1]
     above = (henan_plan.id, vision.id)
     return gdp, [
-        GdpScenario("target_2021_held", target.value / 100, target.bound,
-                    status_of(target.qualifier, CENTRAL),
-                    "the 2021 target (8%) held every year", (gdp.id, target.id), (), "high"),
-        GdpScenario("implied_2016_2020_average", cagr(gdp_2015, gdp.value, 5), past_bound,
-                    REFERENCE,
+        GdpScenario("targets_step_down", step_down(target.value / 100, last.value / 100),
+                    combine(target.bound, last.bound), CENTRAL,
+                    f"the 2021 target ({target.value:g}%) stepping down in equal steps to Henan's "
+                    f"2025 target ({last.value:g}%), then held to 2035: the county's premium over "
+                    "its province fades", (gdp.id, target.id), (last.id,), last.confidence),
+        GdpScenario("target_2021_held", held(target.value / 100), target.bound, AMBITION,
+                    f"the 2021 target ({target.value:g}%) held every year to 2035: an ambition, "
+                    "not a central case", (gdp.id, target.id), (), "high"),
+        GdpScenario("implied_2016_2020_average", held(past), past_bound, REFERENCE,
                     "average of 2016-2020 implied by 2020 GDP and 'nearly 100亿 above 2015' "
                     "(2015 level = 275.5 - 100); an upper bound because the rise was under 100亿, "
                     "and nominal because the levels are at current prices",
-                    (gdp.id, increase.id), (), "high"),
-        GdpScenario("henan_14th_fyp", henan_plan.value / 100, henan_plan.bound, REFERENCE,
+                    (gdp.id, increase.id), (), "high", NOMINAL),
+        GdpScenario("implied_2016_2020_average_real", held(deflate(past, prices.annual)),
+                    past_bound, REFERENCE,
+                    f"the nominal 2016-2020 pace deflated with national CPI 2016-2020 "
+                    f"({100 * prices.annual:.2f}% a year; no GDP deflator was found): an upper "
+                    "bound, real", (gdp.id, increase.id), prices.ids, "medium"),
+        GdpScenario("henan_realized_2021_2025", tuple(r.value / 100 for r in realized),
+                    EXACT, REFERENCE, "Henan's realized growth of each year 2021-2025 applied to "
+                    "Minquan's 2020 GDP: what the province around it delivered",
+                    (gdp.id,), tuple(r.id for r in realized),
+                    min((r.confidence for r in realized), key=("high", "medium", "low").index)),
+        GdpScenario("henan_14th_fyp", held(henan_plan.value / 100), henan_plan.bound, REFERENCE,
                     "Henan's 14th Five-Year Plan average of about 6% a year", (gdp.id,),
                     (henan_plan.id,), henan_plan.confidence),
-        GdpScenario("doubling_by_2035", doubling, vision.bound, AMBITION,
+        GdpScenario("doubling_by_2035", held(doubling), vision.bound, AMBITION,
                     "constant rate that doubles 2020 GDP by 2035 (the national 2035 vision)",
                     (gdp.id,), (vision.id,), vision.confidence),
-        GdpScenario("above_averages_floor", floor, LOWER, AMBITION,
+        GdpScenario("above_averages_floor", held(floor), LOWER, AMBITION,
                     "'above national, provincial and prefecture averages': the higher of Henan's "
                     "plan (6%) and the national doubling rate; Shangqiu's plan was not found",
                     (gdp.id,), above, "medium"),
         # one point chosen above the floor, not a bound on anything: exact, an illustration
-        GdpScenario("above_averages_2021_margin", floor + margin, EXACT, ILLUSTRATION,
+        GdpScenario("above_averages_2021_margin", held(floor + margin), EXACT, ILLUSTRATION,
                     "the floor above plus the margin Minquan set over Henan in 2021 (8% vs 7%)",
                     (gdp.id, target.id), (*above, henan_2021.id), "medium"),
     ]  # fmt: skip
 
 
 def urbanization_base_2020() -> Record:
-    """Minquan's 2020 urbanization rate, which no source we hold states directly.
+    """Minquan's 2020 urbanization rate, which no source we hold states.
 
-    The context holds 2019 (39.27%) and 2022 (42.87%), both medium confidence.
-    We interpolate linearly to 2020 and label the result low confidence: the
-    2020 census re-based urbanization rates, so the true 2020 figure may differ.
+    The county's census communique exists but its urban-rural section was not
+    readable (data/external/README.md). We build the base from data before
+    2021 only, so that the later rates (2022, 2023) remain a check the path
+    cannot have been fitted to: the 2019 rate plus the 2018-2019 step
+    (37.73% to 39.27%). Low confidence: the 2020 census re-based every
+    urbanization rate, so the true 2020 figure on the census basis may differ.
     """
-    before = lookup.fact("Minquan", context.URBANIZATION, "realized", "2019")
-    after = lookup.fact("Minquan", context.URBANIZATION, "realized", "2022")
-    value = before.value + (after.value - before.value) * (2020 - 2019) / (2022 - 2019)
+    before = lookup.fact("Minquan", context.URBANIZATION, "realized", "2018")
+    last = lookup.fact("Minquan", context.URBANIZATION, "realized", "2019")
+    step = last.value - before.value
     return Record(
-        id=f"{before.id};{after.id}",  # not one row: the two it is interpolated from
-        value=value,
+        id=last.id,  # the nearest year's row; both rows are the inputs
+        value=last.value + step,
         unit="%",
         bound=EXACT,
-        label="Minquan: urbanization rate, 2020 (interpolated)",
+        label="Minquan: urbanization rate, 2020 (2019 rate plus the 2018-2019 step)",
         label_zh="常住人口城镇化率",
         quote="",
         origin=CONTEXT,
         period="2020",
-        inputs=(before.id, after.id),
-        source="linear interpolation between the 2019 and 2022 rates",
+        inputs=(before.id, last.id),
+        source=f"the 2019 rate ({last.value:g}%) plus the 2018-2019 step ({step:+.2f} points)",
         confidence="low",
     )

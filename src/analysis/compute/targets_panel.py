@@ -1,6 +1,7 @@
 """The Li et al. (2019) prefecture panel: validate, filter with stated reasons, summarise.
 
-The panel holds prefecture GDP growth targets and realized growth, 2003-2014.
+The panel holds prefecture GDP growth targets and realized growth, 2003-2014;
+after the filters (no observed own target after 2012) it covers 2003-2012.
 Some values are not targets at all (placeholders where no target was found)
 and some are coded (13.05 for "13%以上"). Nothing is dropped silently: every
 filter rule has a name, and ``filter_panel`` returns a table counting the rows
@@ -175,29 +176,68 @@ def escalation_by_year(data: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+GDP_GROWTH = "GDP growth"
+# outcome rows for a year, best first: the final figure, then the preliminary estimate a
+# province gives in its next work report; an inferred figure never pairs with a target
+OUTCOME_RANK = {GDP_GROWTH: 0, "GDP growth (preliminary, next-year GWR)": 1}
+
+
 def recent_record(jurisdictions=("China", "Henan")) -> pd.DataFrame:
-    """Annual GDP growth target vs outcome in 2021-2025 where both are in the context file."""
+    """Every year with both a GDP growth target and an outcome in the context files.
+
+    One row per jurisdiction-year: the target (a range such as 7-7.5% as its
+    midpoint, met from its lower end ``target_low``), the best outcome (final
+    over preliminary, ``outcome_kind``), the miss (outcome minus target) and the
+    verdict with the hedge honoured (``analysis.compute.scoring.verdict``).
+    ``norm_pct`` is the target of the level above that year (China's for Henan,
+    the own target for China, which has none above it); NaN where it is not in
+    the context files.
+    """
+    from .scoring import verdict
+
     frame = context.targets()
-    gdp = frame[(frame["indicator"] == "GDP growth") & frame["year"].str.fullmatch(r"\d{4}")]
-    gdp = gdp[gdp["jurisdiction"].isin(jurisdictions) & (gdp["year"].astype(int) >= 2021)]
-    target = gdp[gdp["measure"] == "target"].set_index(["jurisdiction", "year"])
-    realized = gdp[gdp["measure"] == "realized"].set_index(["jurisdiction", "year"])
-    both = target[["id", "value"]].merge(
-        realized[["id", "value"]],
-        left_index=True,
-        right_index=True,
-        suffixes=("_target", "_realized"),
+    frame = frame[frame["jurisdiction"].isin(jurisdictions) & frame["year"].str.fullmatch(r"\d{4}")]
+    target = frame[(frame["indicator"] == GDP_GROWTH) & (frame["measure"] == "target")].copy()
+    target["low"] = target["value_low"].where(target["value_low"].notna(), target["value"])
+    mid = (target["value_low"] + target["value_high"]) / 2
+    target["value"] = target["value"].where(target["value"].notna(), mid)
+    outcome = frame[frame["indicator"].isin(list(OUTCOME_RANK)) & (frame["measure"] == "realized")]
+    outcome = outcome.assign(rank=outcome["indicator"].map(OUTCOME_RANK))
+    outcome = outcome.sort_values("rank", kind="mergesort").drop_duplicates(
+        ["jurisdiction", "year"]
     )
+    both = target[["jurisdiction", "year", "id", "value", "low", "qualifier", "unit"]].merge(
+        outcome[["jurisdiction", "year", "id", "value", "rank"]], on=["jurisdiction", "year"],
+        suffixes=("_target", "_realized"),
+    )  # fmt: skip
+    both = both.rename(columns={"low": "target_low"})
+    both["outcome_kind"] = both["rank"].map({0: "final", 1: "preliminary"})
     both["miss_pp"] = both["value_realized"] - both["value_target"]
-    both["met"] = both["miss_pp"] >= 0
-    return both.reset_index().sort_values(["jurisdiction", "year"]).reset_index(drop=True)
+    both["verdict"] = [
+        verdict(t, r, q, unit=u, low=lo)
+        for t, r, q, u, lo in zip(both["value_target"], both["value_realized"], both["qualifier"],
+                                  both["unit"], both["target_low"], strict=True)
+    ]  # fmt: skip
+    both["met"] = both["verdict"] == "met"
+    national = target[target["jurisdiction"] == "China"].set_index("year")["value"]
+    both["norm_pct"] = [
+        t if j == "China" else national.get(y, np.nan)
+        for j, y, t in zip(both["jurisdiction"], both["year"], both["value_target"], strict=True)
+    ]
+    both = both.drop(columns=["rank", "unit"])
+    return both.sort_values(["jurisdiction", "year"]).reset_index(drop=True)
+
+
+def era(data: pd.DataFrame) -> str:
+    """The years a filtered panel covers, as the book writes them (2003-2012)."""
+    return f"{int(data['year'].min())}-{int(data['year'].max())}"
 
 
 def calibration(panel: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
     """Side by side: how often, and by how much, targets were beaten in each era."""
     rows = [
         {
-            "era": "Prefectures 2003-2014 (Li et al. panel)",
+            "era": f"Prefectures {era(panel)} (Li et al. panel)",
             "n": len(panel),
             "mean_miss_pp": panel["miss_pp"].mean(),
             "sd_miss_pp": panel["miss_pp"].std(ddof=1),

@@ -1,20 +1,34 @@
-"""From the spread of past target misses to a fan chart and probabilities.
+"""From the record of growth targets to a fan chart and probabilities that respect it.
 
-Model, kept deliberately simple and stated in the book: each year realized
-growth equals the target plus a miss (percentage points). A miss has a
-persistent part, one draw per simulated county from the prefectures' average
-misses (some places beat their targets year after year), and a transitory part,
-drawn each year from the prefecture-years' deviations from their own average.
-Both come from the filtered Li et al. panel (2003-2012 in practice).
+**The model**, stated in the book. Each year a county's realized growth is
 
-The recent era is too short to estimate a distribution (a handful of national
-and Henan years), so its calibration keeps the panel's shape and moves its
-centre to the recent mean miss. Everything is deterministic: a fixed seed.
+    realized = norm + β·(target − norm) + centre + scale(target)·shock,
+
+- ``norm``: the target of the level above (for Minquan, Henan's target of the
+  year), what the economy around the county is expected to do;
+- ``β``: how much of a target's excess over the norm turns into growth, the
+  panel's within-year slope of realized growth on the own target holding the
+  provincial target fixed (``pass_through``; 0.61): ambitious targets are
+  missed by more;
+- ``centre``: the era's average residual. The recent era's comes from every
+  China and Henan year with a target and an outcome (``recent_centre``); the
+  panel era's from the prefectures, 2003-2012, whose statistics were inflated,
+  which makes it too optimistic (the chapter explains);
+- ``shock``: a persistent part (one draw per simulated county from the
+  prefectures' average residuals) plus a transitory part (each year, from the
+  prefecture-years' deviations from their own average), both from the panel;
+- ``scale``: the shocks are percentage points of an era whose targets averaged
+  almost 13%; applied to targets of 5-8% they would overstate the spread, so
+  they are scaled by the ratio of the target to the panel's mean target (a
+  target half as high gets half the spread: ``reference_target``; ``None``
+  keeps the panel's points, the sensitivity case).
+
+Everything is deterministic: a fixed seed, the same draws for every case.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -25,54 +39,104 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
 @dataclass(frozen=True)
-class MissModel:
-    """Where a realized-minus-target gap comes from, in percentage points."""
+class ShockModel:
+    """Realized growth around a target, in percentage points."""
 
     name: str
-    persistent: np.ndarray  # one value per prefecture: its mean miss
-    transitory: np.ndarray  # prefecture-year deviation from that mean
-    shift: float = 0.0  # moves the centre (recent-era calibration)
+    persistent: np.ndarray  # one value per prefecture, mean zero
+    transitory: np.ndarray  # prefecture-year deviations from the prefecture mean, mean zero
+    centre: float  # the era's mean residual, added every year
+    beta: float  # pass-through of a target's excess over the norm
+    reference_target: float | None  # scale shocks by target / this; None: unscaled
 
-    @property
-    def mean(self) -> float:
-        return float(self.persistent.mean() + self.shift)
+    def scale(self, target) -> np.ndarray | float:
+        if self.reference_target is None:
+            return 1.0
+        return np.asarray(target, dtype=float) / self.reference_target
 
+    def expected(self, target, norm):
+        """Expected realized growth for a target and the norm above it (percent)."""
+        target, norm = np.asarray(target, dtype=float), np.asarray(norm, dtype=float)
+        return norm + self.beta * (target - norm) + self.centre
 
-def panel_miss_model(panel: pd.DataFrame, name: str = "panel 2003-2014") -> MissModel:
-    """Split the filtered panel's misses into prefecture means and deviations."""
-    means = panel.groupby("prefecture_code")["miss_pp"].transform("mean")
-    persistent = panel.groupby("prefecture_code")["miss_pp"].mean().to_numpy()
-    transitory = (panel["miss_pp"] - means).to_numpy()
-    # centre the persistent part on the pooled mean so the model's mean is the
-    # panel's mean miss, whatever the number of years per prefecture
-    persistent = persistent - persistent.mean() + panel["miss_pp"].mean()
-    return MissModel(name, persistent, transitory)
-
-
-def recentred(model: MissModel, target_mean: float, name: str) -> MissModel:
-    """The same spread, centred on another era's mean miss."""
-    return MissModel(name, model.persistent, model.transitory, target_mean - model.mean)
+    def sd(self, target: float) -> float:
+        """Standard deviation of one year's growth around its expectation at ``target``."""
+        spread = np.sqrt(self.persistent.var() + self.transitory.var())
+        return float(self.scale(target) * spread)
 
 
-def simulate(
-    base: float,
-    base_year: int,
-    target_rates_pct: list[float],
-    model: MissModel,
-    draws: int = DRAWS,
-    seed: int = SEED,
-) -> pd.DataFrame:
-    """Simulated levels: rows are draws, columns years base_year..base_year+n."""
+def pass_through(panel: pd.DataFrame) -> float:
+    """OLS slope of realized growth on the own target, holding the provincial target and
+    the year fixed (numpy; the same coefficient as the chapter's statsmodels regression)."""
+    years = pd.get_dummies(panel["year"], drop_first=True, dtype=float)
+    X = np.column_stack([np.ones(len(panel)), panel["prefecture_target_pct"],
+                         panel["provincial_target_pct"], years.to_numpy()])  # fmt: skip
+    coef, *_ = np.linalg.lstsq(X, panel["realized_growth_pct"].to_numpy(dtype=float), rcond=None)
+    return float(coef[1])
+
+
+def residuals(realized, target, norm, beta: float) -> np.ndarray:
+    """Realized growth minus what the target and the norm lead one to expect (no centre)."""
+    realized, target, norm = (np.asarray(a, dtype=float) for a in (realized, target, norm))
+    return realized - (norm + beta * (target - norm))
+
+
+def panel_model(panel: pd.DataFrame, beta: float | None = None,
+                name: str = "Panel era (prefectures 2003-2012)") -> ShockModel:  # fmt: skip
+    """Shocks from the filtered panel: the provincial target is the norm; the centre is
+    the panel's mean residual; shocks scaled to the panel's mean own target."""
+    beta = pass_through(panel) if beta is None else beta
+    r = pd.Series(residuals(panel["realized_growth_pct"], panel["prefecture_target_pct"],
+                            panel["provincial_target_pct"], beta), index=panel.index)  # fmt: skip
+    by_prefecture = r.groupby(panel["prefecture_code"])
+    persistent = (by_prefecture.mean() - r.mean()).to_numpy()
+    transitory = (r - by_prefecture.transform("mean")).to_numpy()
+    return ShockModel(name, persistent, transitory, float(r.mean()), beta,
+                      float(panel["prefecture_target_pct"].mean()))  # fmt: skip
+
+
+def recent_residuals(recent: pd.DataFrame, beta: float) -> pd.Series:
+    """Each recent year's residual: for Henan the norm is China's target of the year
+    (its own target where that is not in the context files, as for 2019); China has
+    no level above it, so its residual is its miss."""
+    norm = recent["norm_pct"].where(recent["norm_pct"].notna(), recent["value_target"])
+    return pd.Series(residuals(recent["value_realized"], recent["value_target"], norm, beta),
+                     index=recent.index)  # fmt: skip
+
+
+def recent_model(panel: ShockModel, recent: pd.DataFrame,
+                 name: str = "Recent era (China and Henan since 2019)") -> ShockModel:  # fmt: skip
+    """The panel's shocks and pass-through, centred on the recent record."""
+    centre = float(recent_residuals(recent, panel.beta).mean())
+    return replace(panel, name=name, centre=centre)
+
+
+def simulate(base: float, base_year: int, targets, norms, model: ShockModel,
+             draws: int = DRAWS, seed: int = SEED) -> pd.DataFrame:  # fmt: skip
+    """Simulated levels: rows are draws, columns years base_year..base_year+n.
+
+    ``targets`` and ``norms`` are percent a year, one per simulated year."""
+    targets, norms = np.asarray(targets, dtype=float), np.asarray(norms, dtype=float)
+    if targets.shape != norms.shape:
+        raise ValueError(f"{len(targets)} targets but {len(norms)} norms")
     rng = np.random.default_rng(seed)
-    n = len(target_rates_pct)
+    n = len(targets)
     persistent = rng.choice(model.persistent, size=(draws, 1))
     transitory = rng.choice(model.transitory, size=(draws, n))
-    growth = np.asarray(target_rates_pct, dtype=float)[None, :] + persistent + transitory
-    growth = growth + model.shift
+    growth = model.expected(targets, norms)[None, :] + model.scale(targets) * (
+        persistent + transitory
+    )
     growth = np.maximum(growth, -99.0)  # a level cannot fall below zero
     levels = base * np.cumprod(1 + growth / 100, axis=1)
     columns = list(range(base_year, base_year + n + 1))
     return pd.DataFrame(np.column_stack([np.full(draws, base), levels]), columns=columns)
+
+
+def probability_meeting(target: float, norm: float, model: ShockModel, draws: int = DRAWS,
+                        seed: int = SEED) -> float:  # fmt: skip
+    """Chance that one year's realized growth reaches the target (at or above it)."""
+    levels = simulate(100.0, 0, [target], [norm], model, draws, seed)
+    return float((levels[1] >= 100.0 * (1 + target / 100) - 1e-9).mean())
 
 
 def fan(levels: pd.DataFrame, quantiles=QUANTILES) -> pd.DataFrame:
@@ -83,63 +147,64 @@ def fan(levels: pd.DataFrame, quantiles=QUANTILES) -> pd.DataFrame:
 
 
 def probability_at_least(levels: pd.DataFrame, year: int, level: float) -> float:
-    return float((levels[year] >= level).mean())
+    return float((levels[year] >= level - 1e-9).mean())
+
+
+def deterministic(base: float, base_year: int, rates_pct) -> pd.Series:
+    """The path the rates give without any miss (percent a year)."""
+    factors = np.cumprod(1 + np.asarray(rates_pct, dtype=float) / 100)
+    return pd.Series(np.concatenate([[base], base * factors]),
+                     index=range(base_year, base_year + len(factors) + 1))  # fmt: skip
 
 
 @dataclass
 class Outlook:
-    """Fans and probabilities for Minquan's GDP under two calibrations."""
+    """Fans and probabilities for Minquan's GDP under each target path and calibration."""
 
-    models: dict[str, MissModel]
-    fans: dict[str, pd.DataFrame]  # fan of the first target path, per calibration
-    probabilities: pd.DataFrame  # calibration x target path x goal
-    central: pd.Series  # the first target path without misses
+    models: dict[str, ShockModel]
+    fans: dict[str, pd.DataFrame]  # target path -> fan, under the main calibration
+    targets: dict[str, pd.Series]  # target path -> the path if every target were met
+    probabilities: pd.DataFrame  # calibration x target path x goal, with the assumption
 
 
-def gdp_outlook(
-    panel: pd.DataFrame,
-    recent: pd.DataFrame,
-    base: float,
-    base_year: int,
-    end_year: int,
-    target_paths: dict[str, float],
-    goals: dict[str, tuple[int, float]],
-) -> Outlook:
-    """Simulate GDP under each target path (a constant rate a year, a fraction as
-    everywhere in the package) and each era's misses.
-
-    ``goals`` maps a label to (year, level); the probability is the share of
-    draws at or above the level in that year. The simulation itself works in
-    percentage points, the unit in which the panel records its misses.
-    """
-    target_paths = {name: 100 * rate for name, rate in target_paths.items()}
-    panel_model = panel_miss_model(panel, "Panel era (2003-2012 misses)")
-    recent_model = recentred(
-        panel_model, float(recent["miss_pp"].mean()), "Recent era (2021-2025 mean miss)"
+def assumption(model: ShockModel, path: str) -> str:
+    scaled = ("shocks scaled to the target" if model.reference_target is not None
+              else "shocks in the panel's percentage points")  # fmt: skip
+    return (
+        f"targets: {path}; norm: Henan's targets; pass-through {model.beta:.2f}; "
+        f"centre {model.centre:+.2f} points a year; {scaled}"
     )
-    models = {m.name: m for m in (panel_model, recent_model)}
-    n = end_year - base_year
-    rows, fans = [], {}
-    for k, (path_name, rate) in enumerate(target_paths.items()):
-        for name, model in models.items():
-            levels = simulate(base, base_year, [rate] * n, model)
+
+
+def gdp_outlook(base: float, base_year: int, target_paths: dict[str, list[float]],
+                norms: list[float], goals: dict[str, tuple[int, float]],
+                models: list[ShockModel]) -> Outlook:  # fmt: skip
+    """Simulate GDP under each target path (percent a year, one per year from
+    ``base_year + 1``) and each model; the first model gives the fans. ``goals`` maps a
+    label to (year, level): the probability is the share of draws at or above it."""
+    rows, fans, paths = [], {}, {}
+    for path, rates in target_paths.items():
+        paths[path] = deterministic(base, base_year, rates)
+        for k, model in enumerate(models):
+            levels = simulate(base, base_year, rates, norms[: len(rates)], model)
             if k == 0:
-                fans[name] = fan(levels)
+                fans[path] = fan(levels)
             for goal, (year, level) in goals.items():
-                rows.append(
-                    {
-                        "calibration": name,
-                        "mean_miss_pp": model.mean,
-                        "target_path": path_name,
-                        "goal": goal,
-                        "year": year,
-                        "level": level,
-                        "probability": probability_at_least(levels, year, level),
-                    }
-                )
-    first_rate = next(iter(target_paths.values()))
-    central = pd.Series(
-        base * (1 + first_rate / 100) ** np.arange(n + 1),
-        index=range(base_year, end_year + 1),
-    )
-    return Outlook(models, fans, pd.DataFrame(rows), central)
+                rows.append(dict(calibration=model.name, target_path=path, goal=goal, year=year,
+                                 level=level, probability=probability_at_least(levels, year, level),
+                                 assumption=assumption(model, path)))  # fmt: skip
+    return Outlook({m.name: m for m in models}, fans, paths, pd.DataFrame(rows))
+
+
+def variants(main: ShockModel, panel_centre: float) -> list[ShockModel]:
+    """The main model and one change of assumption each, to show what drives a probability:
+    unscaled shocks, full pass-through (β = 1), none (β = 0), no shortfall (centre 0), and
+    the panel era's centre."""
+    return [
+        replace(main, name="Main: as stated"),
+        replace(main, name="Shocks not scaled (panel-era points)", reference_target=None),
+        replace(main, name="Targets pass through fully (β = 1)", beta=1.0),
+        replace(main, name="Targets add nothing above the norm (β = 0)", beta=0.0),
+        replace(main, name="No average shortfall (centre 0)", centre=0.0),
+        replace(main, name="Panel-era centre (inflated statistics)", centre=panel_centre),
+    ]

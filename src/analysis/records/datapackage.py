@@ -111,6 +111,13 @@ def vocabulary_tables() -> dict[str, str]:
         "reasons": _table(
             ("Reason", "Meaning"), [(f"`{r}`", m) for r, m in coverage.REASONS.items()]
         ),
+        "price_bases": _table(
+            ("Price basis", "Meaning"),
+            [(f"`{b}`", m) for b, m in vocabulary.PRICE_BASIS_MEANINGS.items()],
+        ),
+        "verdicts": _table(
+            ("Verdict", "Meaning"), [(f"`{v}`", m) for v, m in vocabulary.VERDICT_MEANINGS.items()]
+        ),
     }
 
 

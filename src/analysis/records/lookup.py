@@ -8,11 +8,13 @@ Chapters, charts and the computations reach numbers only through here:
   (data/derived.csv, written by ``python -m analysis derive``); its id (D001)
   is for citing, its key for asking;
 - ``fact(jurisdiction, indicator, measure, year)``: a fact from outside the
-  report (data/external/targets_and_outcomes.csv);
+  report (data/external/targets_and_outcomes.csv and more_targets_and_outcomes.csv);
+- ``event(id)``: a dated event from outside the report (data/external/events.csv);
 - ``record(id)`` / ``records(ids)``: any of these by the id a table cites
   (F…, D…, X…), to write a source line for ids read from a generated file;
-- ``figures()``, ``derived_table()``, ``paths()``: whole tables, for chapters
-  that list or count records. Generated tables are read, never rebuilt;
+- ``figures()``, ``derived_table()``, ``paths()``, ``targets_scored()``: whole
+  tables, for chapters that list or count records. Generated tables are read,
+  never rebuilt;
 - ``cite(ids)``: ids as a reader sees them cited (F0001-F0014, D001).
 
 Each returns a ``Record`` (``analysis.records.record``). An id or key that is
@@ -34,13 +36,17 @@ from ..base.io import finite_float, read_csv_strings
 from . import context
 from . import figures as figures_file
 from .record import CONTEXT, DERIVED, ID_PREFIXES, REPORT, Record, cite
-from .vocabulary import BOUNDS, STATUSES, bound_of
+from .vocabulary import BOUNDS, PRICE_BASES, STATUSES, VERDICTS, bound_of
 
 DERIVED_NEEDS = ("id", "key", "group", "description", "formula", "input_ids", "value", "unit",
                  "bound")  # fmt: skip
-__all__ = ["Record", "cite", "derived", "derived_table", "fact", "figure", "figures", "paths",
-           "record", "records"]  # fmt: skip
-PATHS_NEEDS = ("path_id", "scenario", "year", "value", "bound", "status", "input_ids")
+__all__ = ["Record", "cite", "derived", "derived_table", "event", "fact", "figure", "figures",
+           "paths", "record", "records", "targets_scored"]  # fmt: skip
+PATHS_NEEDS = ("path_id", "scenario", "year", "value", "rate", "price_basis", "bound", "status",
+               "input_ids")  # fmt: skip
+SCORED_NEEDS = ("id", "indicator", "value", "unit", "qualifier", "tolerance", "verdict", "outcome",
+                "outcome_id", "henan_target", "henan_outcome", "henan_verdict", "china_target",
+                "china_outcome", "china_verdict")  # fmt: skip
 
 
 def _version(path: Path) -> tuple[str, int, int]:
@@ -125,8 +131,13 @@ def _words(frame: pd.DataFrame, column: str, allowed, path: Path, id_column: str
 # what a generated file must hold: its columns, its row id, numbers, words of a vocabulary
 GENERATED = {
     "derived": (DERIVED_NEEDS, "id", ("value",), {"bound": BOUNDS}),
-    "paths": (PATHS_NEEDS, "path_id", ("value", "year"),
-              {"bound": ("", *BOUNDS), "status": ("", *STATUSES)}),
+    "paths": (PATHS_NEEDS, "path_id", ("value", "rate", "year"),
+              {"bound": ("", *BOUNDS), "status": ("", *STATUSES),
+               "price_basis": ("", *PRICE_BASES)}),
+    "targets_scored": (SCORED_NEEDS, "id", ("value", "tolerance", "outcome", "henan_target",
+                       "henan_outcome", "china_target", "china_outcome"),
+                       {"verdict": VERDICTS, "henan_verdict": ("", *VERDICTS),
+                        "china_verdict": ("", *VERDICTS)}),
 }  # fmt: skip
 
 
@@ -197,8 +208,8 @@ def record(record_id: str) -> Record:
                              record=record_id)  # fmt: skip
         return _derived_record(hits.iloc[0])
     if origin == CONTEXT:
-        return context.by_id(record_id)
-    raise InputError(f"'{record_id}' is not a record id (F…, D… or X…)", record=record_id)
+        return context.event(record_id) if record_id.startswith("E") else context.by_id(record_id)
+    raise InputError(f"'{record_id}' is not a record id (F…, D…, X… or E…)", record=record_id)
 
 
 def records(ids: Iterable[str] | str) -> list[Record]:
@@ -213,6 +224,11 @@ def fact(jurisdiction: str, indicator: str, measure: str, year: str) -> Record:
     return context.fact(jurisdiction, indicator, measure, year)
 
 
+def event(event_id: str) -> Record:
+    """One dated event from outside the report (E01), its date as ``period``."""
+    return context.event(event_id)
+
+
 # --- growth paths -------------------------------------------------------------------
 
 
@@ -221,3 +237,9 @@ def paths() -> pd.DataFrame:
     frame = _generated("paths", *_version(files.paths_csv())).copy()
     frame["year"] = frame["year"].astype(int)
     return frame
+
+
+def targets_scored() -> pd.DataFrame:
+    """data/targets_scored.csv as written: one row per 2021 target of the report, its
+    verdict (met, missed, unknown) and the benchmarks of Henan and China."""
+    return _generated("targets_scored", *_version(files.targets_scored_csv())).copy()

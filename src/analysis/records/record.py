@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 REPORT, DERIVED, CONTEXT = "report", "derived", "context"
 ORIGINS = (REPORT, DERIVED, CONTEXT)
-ID_PREFIXES = {"F": REPORT, "D": DERIVED, "X": CONTEXT}
+ID_PREFIXES = {"F": REPORT, "D": DERIVED, "X": CONTEXT, "E": CONTEXT}
 _ID = re.compile(r"^([A-Z])(\d+)$")
 
 
 @dataclass(frozen=True)
 class Record:
-    id: str  # F0001 (report), D001 (derived), X055 (outside context)
+    id: str  # F0001 (report), D001 (derived), X055 or E01 (outside context: a fact, an event)
     value: float
     unit: str
     bound: str  # one of analysis.records.vocabulary.BOUNDS

@@ -14,6 +14,8 @@
   the report does not promise, such as a one-year amount repeated) and
   ``reference`` (a benchmark to read the others against, not a goal).
 - **Kinds** of stated numbers and **confidence** labels of outside facts.
+- **Price bases** of growth paths: ``real`` (2020 prices), ``nominal``
+  (current prices), ``physical``, ``index``.
 
 Nothing here reads a file; ``analysis.records.figures`` and
 ``analysis.records.context`` validate their rows against these lists.
@@ -68,7 +70,8 @@ PLAIN_WORDS = {
 
 CENTRAL, AMBITION, ILLUSTRATION, REFERENCE = "central", "ambition", "illustration", "reference"
 STATUS_MEANINGS = {
-    CENTRAL: "the report's own number, as set for 2021 or held at that level",
+    CENTRAL: "the report's own number, as set for 2021 or held at that level to 2025; for GDP, "
+    "targets stepping down from it toward the province's rate",
     AMBITION: "a goal the report states in words (14th Five-Year, 2035), or a number it only "
     "strives for (力争)",
     ILLUSTRATION: "arithmetic the report does not promise, such as a one-year amount repeated",
@@ -96,6 +99,29 @@ KINDS: dict[str, str] = {
 TARGET_KINDS = ("target_level", "target_growth", "target_count", "target_share", "target_change")
 
 CONFIDENCE = ("high", "medium", "low")
+
+# What a path's numbers measure (data/paths.csv ``price_basis``). A real growth rate
+# (GDP, industrial value added: comparable prices) applied to a 2020 level at
+# current prices gives a path at 2020 prices, ``real``; a nominal rate (budget
+# revenue, retail sales, investment) gives current prices, ``nominal``.
+REAL, NOMINAL, PHYSICAL, INDEX = "real", "nominal", "physical", "index"
+PRICE_BASIS_MEANINGS = {
+    REAL: "at constant 2020 prices: a real (comparable-price) growth rate applied to a 2020 level",
+    NOMINAL: "at current prices: a nominal growth rate applied to a 2020 level",
+    PHYSICAL: "a physical quantity or a count (grain, farmland, stations, jobs, a rate in %)",
+    INDEX: "an index, 2020 = 100, where the report gives a growth target but no level",
+}
+PRICE_BASES = tuple(PRICE_BASIS_MEANINGS)
+
+# Verdicts on a target (data/targets_scored.csv): the rule honours the hedge.
+MET, MISSED, UNKNOWN = "met", "missed", "unknown"
+VERDICT_MEANINGS = {
+    MET: "the outcome satisfies the target as hedged (以上: at least the number; 左右: within "
+    "the tolerance below it or above; a ceiling: at most the number plus the tolerance)",
+    MISSED: "the outcome falls short of the target as hedged",
+    UNKNOWN: "no outcome was found for this indicator and year",
+}
+VERDICTS = tuple(VERDICT_MEANINGS)
 
 
 def bound_of(qualifier: str) -> str:
