@@ -177,20 +177,3 @@ def verdict_bars(counts: dict, records: Iterable[Record], note: str = ""):
         if title:
             ax.set_title(title, fontsize=9.5)
     return style.finish(fig, records, note)
-
-
-def stock_path(rows: pd.DataFrame, label: str, records: Iterable[Record]):
-    """A stock built up year by year (e.g. 5G base stations), as bars; years after
-    2021 paler (an illustration). rows: columns year, value (rows of paths.csv)."""
-    fig, ax = style.figure(height=3.0)
-    colours = [style.SERIES[0] if y <= 2021 else "#b9cfe0" for y in rows["year"]]
-    ax.bar(rows["year"].astype(str), rows["value"], color=colours)
-    for year, value in zip(rows["year"].astype(str), rows["value"], strict=True):
-        ax.annotate(f"{value:,.0f}", (year, value), xytext=(0, 3), textcoords="offset points",
-                    ha="center", fontsize=8)  # fmt: skip
-    ax.set_ylabel(label)
-    ax.grid(axis="y")
-    style.add_source(
-        fig, records, note="2022-2025: if 2021's number were repeated each year (illustrative)"
-    )
-    return fig

@@ -211,9 +211,10 @@ def add_growth_indices(rows: Rows, figs: pd.DataFrame, done: set[str]) -> set[st
 
 
 # annual additions the report might repeat each year: cumulative, an illustration
+# Not a 5G stock: the 352 built by 2020 are counted in 处 (sites), the 210 new ones
+# in 座 (stations), and the report does not say the two count the same thing.
 REPEATED = {"new_urban_jobs": "F0441", "high_standard_farmland": "F0420",
             "afforestation": "F0437", "school_places": "F0449", "5g_base_stations": "F0451"}  # fmt: skip
-BUILT_5G = "F0035"
 
 
 def add_repeated(rows: Rows) -> set[str]:
@@ -224,15 +225,6 @@ def add_repeated(rows: Rows) -> set[str]:
                  fig.unit, f"cumulative total if the 2021 amount ({fig.value:g} {fig.unit}) were "
                  "repeated each year to 2025; the report sets 2021 only", (fig.id,), (),
                  fig.bound, ILLUSTRATION, price_basis=PHYSICAL)  # fmt: skip
-    # 5G is a stock: the stations built by 2020 plus the new ones
-    built, new = lookup.figure(BUILT_5G), lookup.figure(REPEATED["5g_base_stations"])
-    added = cumulative({year: new.value for year in range(2021, PLAN_END + 1)})
-    stock = {BASE_YEAR: built.value} | {year: built.value + total for year, total in added.items()}
-    rows.add("5g_base_stations_stock", "5G base stations in service", "5G基站",
-             "2021_amount_repeated", stock, new.unit,
-             f"{built.value:g} built by 2020 plus {new.value:g} a year (2021's number "
-             "repeated; the report sets 2021 only)", (built.id, new.id), (),
-             combine(built.bound, new.bound), ILLUSTRATION, price_basis=PHYSICAL)  # fmt: skip
     return set(REPEATED.values())
 
 
