@@ -33,7 +33,7 @@ def test_the_book_layer_is_cheap_to_import_and_imports_only_the_foundation():
     pay for them), and from the package only analysis.base.locations and .fonts."""
     code = (
         "import sys\n"
-        "import analysis.book, analysis.book.catalogue\n"
+        "import analysis.book, analysis.base.catalogue\n"
         "from analysis.book import execute, freshness, site\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )

@@ -1,4 +1,4 @@
-"""Layer 5, the book: the Sphinx extension behind ``jupyter-book build .`` and the data catalogue.
+"""Layer 5, the book: the Sphinx extension behind ``jupyter-book build .``.
 
 Enabled in ``_config.yml`` under ``sphinx: extra_extensions``, so the maintainers'
 plain command gets it. It does three things:
@@ -12,12 +12,15 @@ plain command gets it. It does three things:
   myst-nb reads. A failing chapter stops the build with one line naming it.
   ``MINQUAN_BOOK_PARALLEL=0`` leaves execution to myst-nb (serial).
 - ``site``: what readers see and download (CJK web font, data files, two fixes
-  for errors a real browser showed).
+  for errors a real browser showed, theme assets that need not block the page).
+- ``pages``: numbers linked to their records, tables numbered as tables, a meta
+  description on every page.
+- ``figures``: each numbered figure's data as a CSV linked from its caption.
 
-``catalogue`` lists the published data files; the data page imports it in its
+``analysis.base.catalogue`` lists the published data files; the data page imports it in its
 kernel, so nothing here imports Sphinx, pandas or matplotlib at import time.
-May import ``analysis.base.locations`` and ``analysis.base.fonts``, nothing else
-from the package.
+May import ``analysis.base.locations``, ``.fonts``, ``.web`` and ``.catalogue``,
+nothing else from the package.
 """
 
 from __future__ import annotations
@@ -43,11 +46,13 @@ def freeze_at_exit(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import execute, freshness, site
+    from . import execute, figures, freshness, pages, site
 
     app.connect("env-get-outdated", freshness.outdated_docs)
     app.connect("env-before-read-docs", execute.execute_outdated)
     app.connect("build-finished", freshness.record_pages)
     app.connect("build-finished", freeze_at_exit, priority=1000)
     site.setup(app)
+    pages.setup(app)
+    figures.setup(app)
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

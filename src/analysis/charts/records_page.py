@@ -1,0 +1,89 @@
+"""The records page: one anchor per record id, where every linked number lands.
+
+Three tables, each row anchored by its id (``records.html#F0003``): the figures
+the report states (quote, section, unit, period, kind), the values the book
+derives (formula, with its inputs linked), and the facts from outside the report
+(source, excerpt, confidence). The page (``chapters/records.md``) shows them.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..records import context, lookup
+from ..text import report
+
+
+def _row(record_id: str, cells: list[str]) -> str:
+    anchor = html.escape(record_id)
+    first = f'<th scope="row" class="text"><a class="record-id" href="#{anchor}">{anchor}</a></th>'
+    return f'<tr id="{anchor}">{first}{"".join(cells)}</tr>'
+
+
+def _td(text, kind: str = "text", raw: bool = False) -> str:
+    body = text if raw else html.escape("" if text is None else str(text))
+    return f'<td class="{kind}">{body or "–"}</td>'
+
+
+def _number(value) -> str:
+    """A value with up to four decimals and no trailing zeros ('' when there is none)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return ""
+    return "" if pd.isna(number) else f"{number:,.4f}".rstrip("0").rstrip(".")
+
+
+def _table(head: list[str], rows: list[str]) -> str:
+    cells = "".join(f'<th scope="col" class="text">{html.escape(h)}</th>' for h in head)
+    return (f'<div class="yearbook-frame"><table class="yearbook records-table"><thead><tr>'
+            f'{cells}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')  # fmt: skip
+
+
+def figures_html() -> str:
+    """Every stated figure, anchored by id, with its quote and where it stands."""
+    figures = lookup.figures().reset_index(drop=True)
+    titles = report.section_table().set_index("id")["title"].to_dict()
+    rows = [
+        _row(r["id"], [
+            _td(f"{r['indicator']} ({r['indicator_zh']})" if r["indicator_zh"] else r["indicator"]),
+            _td(_number(r["value"]), "num"), _td(r["unit"]),
+            _td(r["qualifier"]), _td(r["period"]), _td(r["kind"].replace("_", " ")),
+            _td(titles.get(r["section"], r["section"])), _td(f"「{r['quote']}」", "text wide"),
+        ])  # fmt: skip
+        for r in figures.to_dict("records")
+    ]
+    head = ["Id", "Indicator", "Value", "Unit", "Hedge", "Period", "Kind", "Section", "Quote"]
+    return _table(head, rows)
+
+
+def derived_html() -> str:
+    """Every derived value, anchored by id, with its formula and linked inputs."""
+    table = lookup.derived_table().reset_index(drop=True)
+    rows = []
+    for r in table.to_dict("records"):
+        inputs = ", ".join(f'<a href="#{html.escape(i)}">{html.escape(i)}</a>'
+                           for i in r["input_ids"].split(";") if i)  # fmt: skip
+        rows.append(_row(r["id"], [
+            _td(r["description"], "text wide"), _td(_number(r["value"]), "num"),
+            _td(r["unit"]), _td(r["bound"]), _td(r["formula"]), _td(inputs, "text", raw=True),
+        ]))  # fmt: skip
+    return _table(["Id", "What it is", "Value", "Unit", "Bound", "Formula", "Inputs"], rows)
+
+
+def context_html() -> str:
+    """Every fact from outside the report, anchored by id, with source and confidence."""
+    table = context.load(context.TARGETS)
+    rows = [
+        _row(r["id"], [
+            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']})"), _td(r["year"]),
+            _td(_number(r["value"]), "num"),
+            _td(r["unit"]), _td(r["qualifier"]), _td(f"「{r['excerpt']}」", "text wide"),
+            _td(r["source"], "text wide"), _td(r["confidence"]),
+        ])  # fmt: skip
+        for r in table.to_dict("records")
+    ]
+    head = ["Id", "Fact", "Year", "Value", "Unit", "Hedge", "Excerpt", "Source", "Confidence"]
+    return _table(head, rows)
