@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from analysis.base import catalogue
+from analysis.base import catalogue, webfont
 from analysis.book import site
 from conftest import toc_pages
 
@@ -377,11 +377,11 @@ def test_cjk_web_font_covers_the_pages_characters_and_is_deterministic(tmp_path)
     from fontTools.ttLib import TTFont
 
     (tmp_path / "page.html").write_text("<p>GDP 生产总值，增长8%左右。</p>", encoding="utf-8")
-    characters = site.cjk_characters(tmp_path)
+    characters = webfont.cjk_characters(tmp_path)
     assert characters == set("生产总值，增长左右。")
     first, second = tmp_path / "a.woff", tmp_path / "b.woff"
-    site.write_cjk_webfont(characters, first)
-    site.write_cjk_webfont(characters, second)
+    webfont.write_cjk_webfont(characters, first)
+    webfont.write_cjk_webfont(characters, second)
     assert first.read_bytes() == second.read_bytes()
     cmap = TTFont(str(first)).getBestCmap()
     assert {chr(c) for c in cmap} >= characters
@@ -390,11 +390,11 @@ def test_cjk_web_font_covers_the_pages_characters_and_is_deterministic(tmp_path)
 
 def test_cjk_web_font_is_written_again_only_when_the_characters_change(tmp_path):
     font = tmp_path / "site.woff"
-    site.ensure_cjk_webfont(set("生产"), font)
+    webfont.ensure_cjk_webfont(set("生产"), font)
     font.write_bytes(b"marker")  # stands for the font written by the first call
-    site.ensure_cjk_webfont(set("生产"), font)
+    webfont.ensure_cjk_webfont(set("生产"), font)
     assert font.read_bytes() == b"marker"
-    site.ensure_cjk_webfont(set("生产总值"), font)
+    webfont.ensure_cjk_webfont(set("生产总值"), font)
     assert font.read_bytes() != b"marker"
 
 

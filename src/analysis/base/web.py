@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+import struct
+from pathlib import Path
 
 # a glued number's records: {"ids": [...], "anchor": "F0003", "tip": "..."}
 RECORDS_MIME = "application/vnd.minquan.records+json"
@@ -47,3 +49,66 @@ def description(paragraphs) -> str:
     if len(text) > DESCRIPTION_CHARS:
         text = text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return text
+
+
+class FigureDataPlugin:
+    """A myst-nb MIME renderer (entry point ``myst_nb.mime_renderers``, pyproject.toml):
+    keeps a chart's CSV under its cell's figure name in the build's environment
+    (``book_figure_data``) and renders nothing; ``analysis.book.figures`` links it."""
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != FIGURE_DATA_MIME:
+            return None
+        name = ((data.cell_metadata.get("mystnb") or {}).get("figure") or {}).get("name")
+        env = renderer.renderer.document.settings.env
+        kept = env.book_figure_data = getattr(env, "book_figure_data", {})
+        if name:
+            kept.setdefault(env.docname, {})[name] = ("", data.string)
+        return []
+
+
+# --- lighter pages ----------------------------------------------------------------------
+
+_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="([^"]+)"[^>]*)></script>')
+_IMAGE = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?\bsrc="([^"]+)"[^>]*?)\s*/?>')
+KEEP_BLOCKING = ("documentation_options.js",)  # inline scripts right after it read its object
+
+
+def png_size(path: Path) -> tuple[int, int] | None:
+    """Width and height of a PNG file from its header (None if it is not a PNG)."""
+    try:
+        head = path.read_bytes()[:24]
+    except OSError:
+        return None
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    return struct.unpack(">II", head[16:24])
+
+
+def lighten(page: str, size_of) -> str:
+    """A page that renders sooner: the head's scripts deferred (they run in order, after
+    parsing, before DOMContentLoaded), and images with their size (no layout shift),
+    decoded off the main thread and, after the first, loaded when scrolled to.
+    ``size_of(src)`` gives an image's (width, height) or None."""
+    head, sep, body = page.partition("</head>")
+    if not sep:
+        return page
+
+    def defer(found: re.Match) -> str:
+        if found.group(2).split("?")[0].endswith(KEEP_BLOCKING):
+            return found.group(0)
+        return f"<script defer {found.group(1)}></script>"
+
+    seen = [0]
+
+    def sized(found: re.Match) -> str:
+        size = size_of(found.group(2))
+        if size is None:
+            return found.group(0)
+        seen[0] += 1
+        lazy = ' loading="lazy"' if seen[0] > 1 else ""
+        return (f'<img {found.group(1)} width="{size[0]}" height="{size[1]}"'
+                f' decoding="async"{lazy} />')  # fmt: skip
+
+    return _SCRIPT.sub(defer, head) + sep + _IMAGE.sub(sized, body)

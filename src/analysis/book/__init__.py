@@ -1,7 +1,7 @@
 """Layer 5, the book: the Sphinx extension behind ``jupyter-book build .``.
 
 Enabled in ``_config.yml`` under ``sphinx: extra_extensions``, so the maintainers'
-plain command gets it. It does three things:
+plain command gets it. It does five things:
 
 - ``freshness``: no stale numbers. jupyter-cache keys a notebook on its code cells
   only, so an edit to ``data/``, ``seeds/`` or the package would leave old numbers
@@ -11,16 +11,13 @@ plain command gets it. It does three things:
   in parallel, with jupyter-cache's own ``local-parallel`` executor into the cache
   myst-nb reads. A failing chapter stops the build with one line naming it.
   ``MINQUAN_BOOK_PARALLEL=0`` leaves execution to myst-nb (serial).
-- ``site``: what readers see and download (CJK web font, data files, two fixes
-  for errors a real browser showed, theme assets that need not block the page).
+- ``site``: what readers see and download (CJK web font, data files, lighter
+  pages, two fixes for errors a real browser showed).
 - ``pages``: numbers linked to their records, tables numbered as tables, a meta
   description on every page.
 - ``figures``: each numbered figure's data as a CSV linked from its caption.
 
-``analysis.base.catalogue`` lists the published data files; the data page imports it in its
-kernel, so nothing here imports Sphinx, pandas or matplotlib at import time.
-May import ``analysis.base.locations``, ``.fonts``, ``.web`` and ``.catalogue``,
-nothing else from the package.
+Nothing here imports pandas or matplotlib; from the package, only ``analysis.base``.
 """
 
 from __future__ import annotations

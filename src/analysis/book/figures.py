@@ -1,12 +1,10 @@
 """Each numbered figure's data, one click from its caption (part of ``analysis.book``).
 
-A chart cell's display output carries the frame the chart plots as CSV text
-(``analysis.charts.figure_data``), which no viewer shows. ``FigureDataPlugin``, a
-myst-nb MIME renderer (entry point ``myst_nb.mime_renderers`` in pyproject.toml),
-keeps that text in the environment under the figure's name and renders nothing;
-after the page is read, its figure's caption gets a "Data (CSV)" link to
-``figure-data/<figure name>.csv``, and the files are written when the build finishes. ``{figure-data-list}`` on the data page lists
-every figure's file with its number and caption.
+A chart cell's output carries the frame the chart plots as CSV text, which
+``analysis.base.web.FigureDataPlugin`` keeps in the environment. After a page is
+read, each such figure's caption gets a "Data (CSV)" link to
+``figure-data/<figure name>.csv``; the files are written when the build finishes,
+and ``{figure-data-list}`` on the data page lists them with number and caption.
 """
 
 from __future__ import annotations
@@ -20,24 +18,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from ..base.web import FIGURE_DATA_DIR, FIGURE_DATA_MIME
+from ..base.web import FIGURE_DATA_DIR
 
 DATA_PAGE = "chapters/data"
-
-
-class FigureDataPlugin:
-    """Keeps a figure's CSV (its cell's ``mystnb.figure.name``) in the environment."""
-
-    @staticmethod
-    def handle_mime(renderer, data, inline):
-        if data.mime_type != FIGURE_DATA_MIME:
-            return None
-        name = ((data.cell_metadata.get("mystnb") or {}).get("figure") or {}).get("name")
-        env = renderer.renderer.document.settings.env
-        kept = env.book_figure_data = getattr(env, "book_figure_data", {})
-        if name:
-            kept.setdefault(env.docname, {})[name] = ("", data.string)
-        return []
 
 
 class FigureData(SphinxTransform):

@@ -7,8 +7,8 @@
 - **Tables numbered as tables.** A cell output named ``tbl-…`` (``mystnb: figure:
   name``) is a yearbook table, not a figure: it becomes a ``Table n``, numbered
   apart from the figures, its caption above it, and ``{numref}`` finds it.
-- **A meta description** on every page, from its front matter (``html_meta``) or
-  its first paragraph.
+- **A meta description** on every page (front matter's ``html_meta``, or the first
+  paragraph).
 """
 
 from __future__ import annotations
@@ -52,14 +52,6 @@ class numbered_table(nodes.figure):
     """A table shown as a cell output, numbered as ``Table n``."""
 
 
-def visit_table(self, node):
-    self.visit_figure(node)
-
-
-def depart_table(self, node):
-    self.depart_figure(node)
-
-
 class TablesAreTables(SphinxTransform):
     """Before labels are collected (850): ``tbl-`` figures become numbered tables."""
 
@@ -67,14 +59,12 @@ class TablesAreTables(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         for figure in list(self.document.findall(nodes.figure)):
-            if type(figure) is not nodes.figure:
-                continue
-            if not any(i.startswith(TABLE_PREFIX) for i in figure["ids"] + figure["names"]):
+            tables = [n for n in figure["ids"] + figure["names"] if n.startswith(TABLE_PREFIX)]
+            if type(figure) is not nodes.figure or not tables:
                 continue
             table = numbered_table(figure.rawsource, *figure.children, **figure.attributes)
             table["classes"].append("numbered-table")
-            captions = [c for c in table.children if isinstance(c, nodes.caption)]
-            for caption in captions:  # a table's caption goes above it
+            for caption in [c for c in table.children if isinstance(c, nodes.caption)]:  # above
                 table.remove(caption)
                 table.insert(0, caption)
             figure.replace_self(table)
@@ -96,6 +86,7 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app) -> None:
     app.add_role_to_domain("glue", "text", LinkedText(), override=True)
-    app.add_enumerable_node(numbered_table, "table", html=(visit_table, depart_table))
+    html = (lambda self, node: self.visit_figure(node), lambda self, node: self.depart_figure(node))
+    app.add_enumerable_node(numbered_table, "table", html=html)
     app.add_transform(TablesAreTables)
     app.connect("html-page-context", add_description)

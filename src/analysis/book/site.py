@@ -1,10 +1,11 @@
 """What readers of the published site see and download (part of ``analysis.book``).
 
-Four small things, each because a real browser showed the need:
+Each because a real browser, or Lighthouse, showed the need:
 
 - **Chinese text on any machine** and **data downloads**: after the build, the
   web font of ``analysis.base.webfont`` goes into ``_static/`` and the data files
-  into the site, where the data page links to them.
+  into the site, where the data page links to them; pages are made lighter
+  (``analysis.base.web.lighten``: deferred scripts, sized and lazy images).
 - **No duplicated inline scripts.** Jupyter Book 1 registers the inline scripts
   of sphinx-thebe and sphinx-togglebutton twice; the second ``const THEBE_JS_URL``
   throws "Identifier has already been declared" on every page. We drop exact
@@ -21,14 +22,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..base.webfont import (
-    CSS_FILE,
-    FONT_FILE,
-    cjk_characters,
-    cjk_css,
-    copy_data_files,
-    ensure_cjk_webfont,
-)
+from ..base import web, webfont
 
 logger = logging.getLogger(__name__)
 
@@ -61,14 +55,17 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     html_dir = Path(app.outdir)
     static = html_dir / "_static"
     static.mkdir(exist_ok=True)
-    size = ensure_cjk_webfont(cjk_characters(html_dir), static / FONT_FILE)
-    (static / CSS_FILE).write_text(cjk_css(), encoding="utf-8")
-    copies = copy_data_files(Path(app.srcdir), html_dir)
+    size = webfont.ensure_cjk_webfont(webfont.cjk_characters(html_dir), static / webfont.FONT_FILE)
+    (static / webfont.CSS_FILE).write_text(webfont.cjk_css(), encoding="utf-8")
+    copies = webfont.copy_data_files(Path(app.srcdir), html_dir)
+    for page in html_dir.rglob("*.html"):
+        size_of = lambda src, folder=page.parent: web.png_size(folder / src)  # noqa: E731
+        page.write_text(web.lighten(page.read_text("utf-8"), size_of), encoding="utf-8")
     logger.info(f"[minquan] CJK web font {size:,} bytes; {len(copies)} data files published")
 
 
 def setup(app: Sphinx) -> None:
-    app.add_css_file(CSS_FILE)
+    app.add_css_file(webfont.CSS_FILE)
     app.add_js_file(None, body=THEME_MODE_FIX)
     # late priority: after the theme and extensions have filled the script list
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)

@@ -222,12 +222,16 @@ def part_of_whole(rows: pd.DataFrame, note: str = "", cite: Iterable[Record] = (
             colour = style.PAIR[k % 2]
             ax.barh(yi, share, left=left, color=colour, height=0.6)
             text = f"{row.part}\n{row.value:,.1f} {row.record.unit}, {share:.0f}%"
-            ax.text(left + 1.5 if k == 0 else left + share - 1.5, yi, text, va="center",
-                    ha="left" if k == 0 else "right", fontsize=9, gid="inside-label",
-                    color="white" if k == 0 else "black")  # fmt: skip
+            if k == 0:  # the stated part, inside its bar
+                ax.text(left + 1.5, yi, text, va="center", ha="left", fontsize=9,
+                        gid="inside-label", color="white")  # fmt: skip
+            else:  # the rest, beside the bar's end
+                ax.text(101.5, yi, text, va="center", ha="left", fontsize=9)
             left += share
     ax.set_yticks(y, wholes)
     ax.set_xlim(0, 100)
+    ax.set_xticks(range(0, 101, 20))
+    ax.spines["bottom"].set_bounds(0, 100)
     ax.set_xlabel("Share of the whole, %")
     records = style.records_in(rows, "record")
     data = style.record_frame(rows["part"], records, whole=rows["whole"])

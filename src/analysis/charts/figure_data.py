@@ -10,6 +10,10 @@ unknown type; the book's build (``analysis.book.figures``) writes it to
 
 from __future__ import annotations
 
+import csv
+import io
+import math
+
 from matplotlib.figure import Figure
 
 from ..base.web import FIGURE_DATA_MIME
@@ -20,11 +24,23 @@ def csv_text(fig) -> str | None:
     data = getattr(fig, "book_data", None)
     if data is None:
         return None
-    return data.to_csv(index=False, lineterminator="\n", float_format=_number)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(data.columns)
+    for row in data.itertuples(index=False):
+        writer.writerow("" if _missing(v) else _cell(v) for v in row)
+    return buffer.getvalue()
 
 
-def _number(value: float) -> str:
-    return f"{value:.10g}"
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _cell(value) -> str:
+    """Numbers with up to ten significant digits (no float noise), the rest as text."""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
 
 
 def register(shell) -> None:

@@ -140,7 +140,7 @@ def slope(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}")
         middle = rows["value"].mean()
         ax.annotate(f"{series}: {change:+,.1f}", (0.5, middle), xytext=(0, 8),
                     textcoords="offset points", ha="center", va="bottom", fontsize=9.5,
-                    color=colour, rotation=0)  # fmt: skip
+                    color=style.TEXT_COLOUR.get(colour, colour))  # fmt: skip
     ax.set_xticks(range(len(whens)), whens)
     ax.set_xlim(-0.45, len(whens) - 0.55)
     ax.set_ylim(0, top * 1.15)

@@ -31,7 +31,7 @@ def intervals(rows: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}
         ax.set_xlim(low - 0.6 * span, high + 0.6 * span)
         ax.set_yticks([0], [row.label])
         ax.set_ylim(-1, 1)
-        ax.set_xlabel(unit)
+    axes[-1, 0].set_xlabel(unit)
     records = style.records_in(rows, "low", "high")
     labels = [f"{label}, {end}" for end in ("low", "high") for label in rows["label"]]
     return style.finish(fig, records, note, data=style.record_frame(labels, records))

@@ -19,7 +19,8 @@ from ..text import report
 def _row(record_id: str, cells: list[str]) -> str:
     anchor = html.escape(record_id)
     first = f'<th scope="row" class="text"><a class="record-id" href="#{anchor}">{anchor}</a></th>'
-    return f'<tr id="{anchor}">{first}{"".join(cells)}</tr>'
+    body = "\n".join(cells)
+    return f'<tr id="{anchor}">{first}\n{body}</tr>\n'
 
 
 def _td(text, kind: str = "text", raw: bool = False) -> str:
@@ -37,7 +38,7 @@ def _number(value) -> str:
 
 
 def _table(head: list[str], rows: list[str]) -> str:
-    cells = "".join(f'<th scope="col" class="text">{html.escape(h)}</th>' for h in head)
+    cells = "\n".join(f'<th scope="col" class="text">{html.escape(h)}</th>' for h in head)
     return (f'<div class="yearbook-frame"><table class="yearbook records-table"><thead><tr>'
             f'{cells}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')  # fmt: skip
 
@@ -46,15 +47,20 @@ def figures_html() -> str:
     """Every stated figure, anchored by id, with its quote and where it stands."""
     figures = lookup.figures().reset_index(drop=True)
     titles = report.section_table().set_index("id")["title"].to_dict()
-    rows = [
-        _row(r["id"], [
-            _td(f"{r['indicator']} ({r['indicator_zh']})" if r["indicator_zh"] else r["indicator"]),
-            _td(_number(r["value"]), "num"), _td(r["unit"]),
-            _td(r["qualifier"]), _td(r["period"]), _td(r["kind"].replace("_", " ")),
-            _td(titles.get(r["section"], r["section"])), _td(f"「{r['quote']}」", "text wide"),
-        ])  # fmt: skip
-        for r in figures.to_dict("records")
-    ]
+    rows = []
+    for r in figures.to_dict("records"):
+        name = f"{r['indicator']} ({r['indicator_zh']})" if r["indicator_zh"] else r["indicator"]
+        cells = [
+            _td(name),
+            _td(_number(r["value"]), "num"),
+            _td(r["unit"]),
+            _td(r["qualifier"]),
+            _td(r["period"]),
+            _td(r["kind"].replace("_", " ")),
+            _td(titles.get(r["section"], r["section"])),
+            _td(f"「{r['quote']}」", "text wide"),
+        ]
+        rows.append(_row(r["id"], cells))
     head = ["Id", "Indicator", "Value", "Unit", "Hedge", "Period", "Kind", "Section", "Quote"]
     return _table(head, rows)
 
@@ -66,24 +72,33 @@ def derived_html() -> str:
     for r in table.to_dict("records"):
         inputs = ", ".join(f'<a href="#{html.escape(i)}">{html.escape(i)}</a>'
                            for i in r["input_ids"].split(";") if i)  # fmt: skip
-        rows.append(_row(r["id"], [
-            _td(r["description"], "text wide"), _td(_number(r["value"]), "num"),
-            _td(r["unit"]), _td(r["bound"]), _td(r["formula"]), _td(inputs, "text", raw=True),
-        ]))  # fmt: skip
+        cells = [
+            _td(r["description"], "text wide"),
+            _td(_number(r["value"]), "num"),
+            _td(r["unit"]),
+            _td(r["bound"]),
+            _td(r["formula"]),
+            _td(inputs, "text", raw=True),
+        ]
+        rows.append(_row(r["id"], cells))
     return _table(["Id", "What it is", "Value", "Unit", "Bound", "Formula", "Inputs"], rows)
 
 
 def context_html() -> str:
     """Every fact from outside the report, anchored by id, with source and confidence."""
     table = context.load(context.TARGETS)
-    rows = [
-        _row(r["id"], [
-            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']})"), _td(r["year"]),
+    rows = []
+    for r in table.to_dict("records"):
+        cells = [
+            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']})"),
+            _td(r["year"]),
             _td(_number(r["value"]), "num"),
-            _td(r["unit"]), _td(r["qualifier"]), _td(f"「{r['excerpt']}」", "text wide"),
-            _td(r["source"], "text wide"), _td(r["confidence"]),
-        ])  # fmt: skip
-        for r in table.to_dict("records")
-    ]
+            _td(r["unit"]),
+            _td(r["qualifier"]),
+            _td(f"「{r['excerpt']}」", "text wide"),
+            _td(r["source"], "text wide"),
+            _td(r["confidence"]),
+        ]
+        rows.append(_row(r["id"], cells))
     head = ["Id", "Fact", "Year", "Value", "Unit", "Hedge", "Excerpt", "Source", "Confidence"]
     return _table(head, rows)

@@ -63,6 +63,8 @@ SERIES = ["#0072B2", "#E69F00", DARK_GREY, "#009E73", "#CC79A7", "#56B4E9"]
 # Two categories that must be told apart (met / missed, before / after): dark blue
 # and light orange, 25 L* apart; a second cue (hatching, marker shape) goes with them.
 PAIR = ("#0072B2", "#E69F00")
+# text in a series' colour, dark enough on white (4.5:1 or more): orange text is darker
+TEXT_COLOUR = {"#E69F00": "#8F6200", "#56B4E9": "#1F6E9E", "#009E73": "#00745A"}
 GREY = "#7f7f7f"
 LIGHT_GREY = "#b8b8b8"
 ACCENT = PALETTE["vermillion"]
@@ -107,6 +109,8 @@ STYLE = {
     "figure.figsize": (WIDTH_IN, 4.0),
     "figure.dpi": DPI,
     "figure.constrained_layout.use": True,
+    "figure.constrained_layout.h_pad": 0.08,
+    "figure.constrained_layout.w_pad": 0.08,
     "savefig.dpi": DPI,
     "savefig.bbox": "standard",  # the PNG is exactly the figure: 7 inches wide
     "svg.hashsalt": "minquan",
@@ -207,7 +211,7 @@ def add_source(
     wrap. Returns nothing, so it can end a notebook cell without a text output.
     """
     text = source_text(records, sources, note)
-    fig.supxlabel("\n".join(textwrap.wrap(text, width=SOURCE_WRAP)), x=0.0, ha="left",
+    fig.supxlabel("\n".join(textwrap.wrap(text, width=SOURCE_WRAP)), x=0.012, ha="left",
                   fontsize=MIN_TEXT_PT, color=SOURCE_COLOUR, linespacing=1.3)  # fmt: skip
 
 

@@ -33,7 +33,7 @@ class Column:
     key: str  # the frame's column
     label: str  # what the reader sees, with the unit: "2019 (implied), 亿元"
     kind: str = "text"  # one of KINDS
-    decimals: int = 1  # for number and percent
+    decimals: int | str = 1  # for number and percent; or the column giving each row's
     records: str | None = None  # a column of Records (or lists of them) to link to
     wide: bool = False  # a long text column: given room and wrapped
 
@@ -46,8 +46,9 @@ def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def cell_text(value, column: Column) -> str:
-    """A value as the table prints it."""
+def cell_text(value, column: Column, decimals: int | None = None) -> str:
+    """A value as the table prints it (``decimals`` overrides the column's)."""
+    places = decimals if decimals is not None else column.decimals
     if _missing(value) or (isinstance(value, str) and value.strip() in {"", "nan", "None"}):
         return MISSING
     if column.kind == "yesno":
@@ -57,9 +58,9 @@ def cell_text(value, column: Column) -> str:
     if column.kind == "integer":
         return f"{round(float(value)):,}"
     if column.kind == "number":
-        return f"{float(value):,.{column.decimals}f}"
+        return f"{float(value):,.{places}f}"
     if column.kind == "percent":
-        return f"{float(value):,.{column.decimals}f}%"
+        return f"{float(value):,.{places}f}%"
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
@@ -79,17 +80,23 @@ class Table:
     def __init__(self, frame, columns: Sequence[Column], note: str = ""):
         missing = [c.key for c in columns if c.key not in frame.columns]
         missing += [c.records for c in columns if c.records and c.records not in frame.columns]
+        missing += [c.decimals for c in columns
+                    if isinstance(c.decimals, str) and c.decimals not in frame.columns]  # fmt: skip
         if missing:
             raise InputError(f"table columns not in the data: {', '.join(missing)}")
         self.frame, self.columns, self.note = frame.reset_index(drop=True), list(columns), note
 
+    @staticmethod
+    def _text(row, column: Column) -> str:
+        places = int(row[column.decimals]) if isinstance(column.decimals, str) else None
+        return cell_text(row[column.key], column, places)
+
     def cells(self) -> list[list[str]]:
         """The cells as text, row by row (what the reader reads)."""
-        return [[cell_text(row[c.key], c) for c in self.columns]
-                for _, row in self.frame.iterrows()]  # fmt: skip
+        return [[self._text(row, c) for c in self.columns] for _, row in self.frame.iterrows()]
 
     def _html_cell(self, row, column: Column) -> str:
-        text = cell_text(row[column.key], column)
+        text = self._text(row, column)
         numeric = column.kind != "text"
         records = _records(row[column.records]) if column.records else []
         body = linked_html(text, records) if records and text != MISSING else html.escape(text)
@@ -97,13 +104,13 @@ class Table:
         return f'<td class="{" ".join(classes)}">{body}</td>'
 
     def _repr_html_(self) -> str:
-        head = "".join(
+        head = "\n".join(
             f'<th class="{"num" if c.kind != "text" else "text"}{" wide" if c.wide else ""}"'
             f' scope="col">{html.escape(c.label)}</th>'
             for c in self.columns
         )
         rows = "".join(
-            "<tr>" + "".join(self._html_cell(row, c) for c in self.columns) + "</tr>"
+            "<tr>" + "\n".join(self._html_cell(row, c) for c in self.columns) + "</tr>\n"
             for _, row in self.frame.iterrows()
         )
         note = f'<p class="table-note">{html.escape(self.note)}</p>' if self.note else ""
