@@ -2,14 +2,13 @@
 
 Each because a real browser, or Lighthouse, showed the need:
 
-- **Chinese text on any machine** and **data downloads**: after the build, the
-  web font of ``analysis.base.webfont`` goes into ``_static/`` and the data files
-  into the site, where the data page links to them; pages are made lighter
-  (``analysis.base.web.lighten``: deferred scripts, sized and lazy images).
-- **No duplicated inline scripts.** Jupyter Book 1 registers the inline scripts
-  of sphinx-thebe and sphinx-togglebutton twice; the second ``const THEBE_JS_URL``
-  throws "Identifier has already been declared" on every page. We drop exact
-  duplicates from each page's script list.
+- **Chinese text on any machine**, **data downloads**, **lighter pages**: after the
+  build, the CJK web font and the data files go into the site, the theme's icon
+  script keeps only the icons used (``analysis.base.webfont``), and scripts are
+  deferred and images sized (``analysis.base.web.lighten``).
+- **No duplicated inline scripts.** Jupyter Book 1 registers the inline scripts of
+  sphinx-thebe and sphinx-togglebutton twice; the second ``const THEBE_JS_URL`` throws
+  "Identifier has already been declared" on every page: we drop exact duplicates.
 - **No console error on a first visit.** The theme's head script sets the
   colour mode to ``""`` when local storage is empty, which pydata-sphinx-theme
   reports as an error before falling back to "auto"; we say "auto" up front.
@@ -58,6 +57,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     size = webfont.ensure_cjk_webfont(webfont.cjk_characters(html_dir), static / webfont.FONT_FILE)
     (static / webfont.CSS_FILE).write_text(webfont.cjk_css(), encoding="utf-8")
     copies = webfont.copy_data_files(Path(app.srcdir), html_dir)
+    webfont.slim_fontawesome(html_dir)
     for page in html_dir.rglob("*.html"):
         size_of = lambda src, folder=page.parent: web.png_size(folder / src)  # noqa: E731
         page.write_text(web.lighten(page.read_text("utf-8"), size_of), encoding="utf-8")
