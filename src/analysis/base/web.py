@@ -20,6 +20,16 @@ FIGURE_DATA_MIME = "application/vnd.minquan.figure-data+csv"
 RECORDS_PAGE = "chapters/records"  # the page with one anchor per record id
 FIGURE_DATA_DIR = "figure-data"  # <site>/figure-data/<figure name>.csv
 LINK_CLASS = "record-link"
+# pydata-sphinx-theme's head script leaves mode and theme empty on a first visit: its
+# script later reports an error and sets them, and the styles of the light theme (a
+# border on inline code) then reflow the page. Set both before the first paint.
+THEME_MODE_FIX = (
+    "(() => { const d = document.documentElement.dataset;"
+    ' if (!["light", "dark", "auto"].includes(d.mode)) { d.mode = "auto"; }'
+    ' if (!["light", "dark"].includes(d.theme)) { d.theme = d.mode === "auto"'
+    ' ? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light") : d.mode; }'
+    " })();"
+)
 
 
 def record_link(text: str, anchor: str, ids: list[str] | tuple[str, ...], tip: str,

@@ -12,6 +12,7 @@ with a CJK ``unicode-range``. It also copies the data files of
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -71,28 +72,67 @@ def ensure_cjk_webfont(characters: set[str], destination: Path) -> int:
 
 
 def cjk_css() -> str:
-    """The @font-face of the CJK subset, first in the theme's font stacks.
-
-    ``font-display: optional``: if the web font has not arrived within about 0.1 s,
-    this page view keeps the reader's own Chinese font and the text never reflows;
-    the font is cached, so the next page uses it. With ``swap``, its arrival after
-    the first paint moved the whole first screen (Lighthouse, mobile: a layout shift
-    of 0.13 on chapter 2; ``fallback`` still swapped at 3.5 s). The cost: a reader
-    with no Chinese font at all, on a slow first visit, sees boxes on that page."""
-    ranges = ", ".join(f"U+{a:04X}-{b:04X}" for a, b in CJK_RANGES)
+    """The theme's font stacks with the CJK web font first; each page brings its own
+    @font-face (``page_fonts``)."""
     stack = f'"{FONT_FAMILY}"'
     return (
-        "/* Chinese text in the font the charts use (Noto Sans CJK SC, SIL OFL 1.1),\n"
-        "   subset to the characters of this site; see analysis.book.site. */\n"
-        f"@font-face {{\n  font-family: {stack};\n"
-        f'  src: url("{FONT_FILE}") format("woff");\n'
-        f"  unicode-range: {ranges};\n  font-display: optional;\n}}\n"
+        "/* Chinese text in the font the charts use (Noto Sans CJK SC, SIL OFL 1.1), subset\n"
+        "   to the characters of each page: see analysis.base.webfont.page_fonts. */\n"
         "html {\n"
         f"  --pst-font-family-base: {stack}, var(--pst-font-family-base-system);\n"
         f"  --pst-font-family-heading: {stack}, var(--pst-font-family-base-system);\n"
         f"  --pst-font-family-monospace: var(--pst-font-family-monospace-system), {stack};\n"
         "}\n"
     )
+
+
+FACE_ID = "minquan-cjk-face"
+_FACE = re.compile(
+    rf'<link id="{FACE_ID}-preload"[^>]*>|<style id="{FACE_ID}">.*?</style>', re.DOTALL
+)
+
+
+def font_face(url: str) -> str:
+    """The page's @font-face for its CJK subset.
+
+    ``font-display: swap``: text shows at once in a system font and switches to the
+    web font when it arrives, so a reader without any Chinese font sees glyphs, not
+    boxes. Each page's subset is small (a chapter: 20-60 kB instead of 200 kB for the
+    whole site) and preloaded with the page's styles, so it is there for the first
+    paint and the text does not reflow later (it did, with one site-wide font:
+    Lighthouse, mobile, chapter 2, a layout shift of 0.13)."""
+    ranges = ", ".join(f"U+{a:04X}-{b:04X}" for a, b in CJK_RANGES)
+    return (f'<link id="{FACE_ID}-preload" rel="preload" href="{url}" as="font" '
+            'type="font/woff" crossorigin />'
+            f'<style id="{FACE_ID}">@font-face {{ font-family: "{FONT_FAMILY}"; '
+            f'src: url("{url}") format("woff"); unicode-range: {ranges}; '
+            "font-display: swap; }</style>")  # fmt: skip
+
+
+def page_fonts(html_dir: Path, folder: str = "_static/cjk") -> int:
+    """Give every page a web font of its own CJK characters (named by the hash of the set,
+    written only when new, unused ones removed) and its @font-face; the search page gets
+    every character of the site. Returns the bytes of the fonts the site uses."""
+    fonts = html_dir / folder
+    fonts.mkdir(parents=True, exist_ok=True)
+    used: dict[str, int] = {}
+    site = cjk_characters(html_dir)  # the search page shows snippets of every page
+    for page in sorted(html_dir.rglob("*.html")):
+        text = _FACE.sub("", page.read_text(encoding="utf-8"))
+        characters = site if page.name == "search.html" else set(CJK_PATTERN.findall(text))
+        if characters:
+            key = hashlib.sha256("".join(sorted(characters)).encode("utf-8")).hexdigest()[:16]
+            font = fonts / f"{key}.woff"
+            if not font.is_file():
+                write_cjk_webfont(characters, font)
+            used[font.name] = font.stat().st_size
+            url = Path(os.path.relpath(font, page.parent)).as_posix()
+            text = text.replace("<head>", "<head>" + font_face(url), 1)
+        page.write_text(text, encoding="utf-8")
+    for stale in fonts.glob("*.woff"):
+        if stale.name not in used:
+            stale.unlink()
+    return sum(used.values())
 
 
 def copy_data_files(root: Path, html_dir: Path) -> list[Path]:

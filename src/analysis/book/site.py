@@ -9,9 +9,9 @@ Each because a real browser, or Lighthouse, showed the need:
 - **No duplicated inline scripts.** Jupyter Book 1 registers the inline scripts of
   sphinx-thebe and sphinx-togglebutton twice; the second ``const THEBE_JS_URL`` throws
   "Identifier has already been declared" on every page: we drop exact duplicates.
-- **No console error on a first visit.** The theme's head script sets the
-  colour mode to ``""`` when local storage is empty, which pydata-sphinx-theme
-  reports as an error before falling back to "auto"; we say "auto" up front.
+- **No console error, no reflow, on a first visit.** The theme's head script sets
+  the colour mode and theme to ``""`` when local storage is empty: an error, then a
+  reflow when its script sets them later. We set both up front (``THEME_MODE_FIX``).
 """
 
 from __future__ import annotations
@@ -22,13 +22,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..base import web, webfont
+from ..base.web import THEME_MODE_FIX
 
 logger = logging.getLogger(__name__)
-
-THEME_MODE_FIX = (
-    'if (!["light", "dark", "auto"].includes(document.documentElement.dataset.mode))'
-    ' { document.documentElement.dataset.mode = "auto"; }'
-)
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
@@ -54,14 +50,14 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     html_dir = Path(app.outdir)
     static = html_dir / "_static"
     static.mkdir(exist_ok=True)
-    size = webfont.ensure_cjk_webfont(webfont.cjk_characters(html_dir), static / webfont.FONT_FILE)
     (static / webfont.CSS_FILE).write_text(webfont.cjk_css(), encoding="utf-8")
     copies = webfont.copy_data_files(Path(app.srcdir), html_dir)
     webfont.slim_fontawesome(html_dir)
+    size = webfont.page_fonts(html_dir)
     for page in html_dir.rglob("*.html"):
         size_of = lambda src, folder=page.parent: web.png_size(folder / src)  # noqa: E731
         page.write_text(web.lighten(page.read_text("utf-8"), size_of), encoding="utf-8")
-    logger.info(f"[minquan] CJK web font {size:,} bytes; {len(copies)} data files published")
+    logger.info(f"[minquan] CJK web fonts {size:,} bytes; {len(copies)} data files published")
 
 
 def setup(app: Sphinx) -> None:
