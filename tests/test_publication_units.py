@@ -131,15 +131,18 @@ def test_the_records_page_anchors_every_figure_and_links_derived_inputs():
 def test_lighten_defers_head_scripts_and_sizes_images():
     page = (
         '<html><head><script src="documentation_options.js"></script>'
-        '<script src="doctools.js"></script><script async src="a.js"></script></head>'
+        '<script src="doctools.js"></script><script async src="a.js"></script>'
+        '<script src="../searchindex.js"></script></head>'
         '<body><img alt="one" src="a.png" /><img alt="two" src="b.png" /></body></html>'
     )
     out = web.lighten(page, lambda src: (840, 400))
     assert '<script src="documentation_options.js">' in out  # read by the inline script after it
     assert '<script defer src="doctools.js">' in out and "<script async src" in out
-    first, second = BeautifulSoup(out, "html.parser").find_all("img")
-    assert first["width"] == "840" and first["height"] == "400" and "loading" not in first.attrs
-    assert second["loading"] == "lazy"
+    assert "searchindex" not in out  # only the search page loads the index
+    assert "searchindex" in web.lighten(page, lambda src: None, search=True)
+    for image in BeautifulSoup(out, "html.parser").find_all("img"):
+        assert image["width"] == "840" and image["height"] == "400"
+        assert image["loading"] == "lazy" and image["decoding"] == "async"
     assert web.lighten(out, lambda src: (1, 1)) == out  # a second pass changes nothing
 
 

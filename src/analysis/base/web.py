@@ -80,9 +80,10 @@ class FigureDataPlugin:
 
 # --- lighter pages ----------------------------------------------------------------------
 
-_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="([^"]+)"[^>]*)></script>')
+_SCRIPT = re.compile(r'<script (?![^>]*\basync\b)([^>]*\bsrc="([^"]+)"[^>]*)></script>')
 _IMAGE = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?\bsrc="([^"]+)"[^>]*?)\s*/?>')
 KEEP_BLOCKING = ("documentation_options.js",)  # inline scripts right after it read its object
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 
 
 def png_size(path: Path) -> tuple[int, int] | None:
@@ -96,29 +97,29 @@ def png_size(path: Path) -> tuple[int, int] | None:
     return struct.unpack(">II", head[16:24])
 
 
-def lighten(page: str, size_of) -> str:
+def lighten(page: str, size_of, search: bool = False) -> str:
     """A page that renders sooner: the head's scripts deferred (they run in order, after
-    parsing, before DOMContentLoaded), and images with their size (no layout shift),
-    decoded off the main thread and, after the first, loaded when scrolled to.
-    ``size_of(src)`` gives an image's (width, height) or None."""
+    parsing, before DOMContentLoaded), the search index and its code only on the search
+    page (the theme's search box sends its query there), and images with their size (no
+    layout shift), decoded off the main thread and loaded when scrolled to (the first
+    paint is text). ``size_of(src)`` gives an image's (width, height) or None."""
     head, sep, body = page.partition("</head>")
     if not sep:
         return page
 
     def defer(found: re.Match) -> str:
-        if found.group(2).split("?")[0].endswith(KEEP_BLOCKING):
+        source = found.group(2).split("?")[0]
+        if source.endswith(SEARCH_SCRIPTS) and not search:
+            return ""
+        if source.endswith(KEEP_BLOCKING) or re.search(r"\bdefer\b", found.group(1)):
             return found.group(0)
         return f"<script defer {found.group(1)}></script>"
-
-    seen = [0]
 
     def sized(found: re.Match) -> str:
         size = size_of(found.group(2))
         if size is None:
             return found.group(0)
-        seen[0] += 1
-        lazy = ' loading="lazy"' if seen[0] > 1 else ""
         return (f'<img {found.group(1)} width="{size[0]}" height="{size[1]}"'
-                f' decoding="async"{lazy} />')  # fmt: skip
+                ' decoding="async" loading="lazy" />')  # fmt: skip
 
     return _SCRIPT.sub(defer, head) + sep + _IMAGE.sub(sized, body)

@@ -56,7 +56,8 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     size = webfont.page_fonts(html_dir)
     for page in html_dir.rglob("*.html"):
         size_of = lambda src, folder=page.parent: web.png_size(folder / src)  # noqa: E731
-        page.write_text(web.lighten(page.read_text("utf-8"), size_of), encoding="utf-8")
+        lighter = web.lighten(page.read_text("utf-8"), size_of, page.name == "search.html")
+        page.write_text(lighter, encoding="utf-8")
     logger.info(f"[minquan] CJK web fonts {size:,} bytes; {len(copies)} data files published")
 
 
