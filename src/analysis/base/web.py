@@ -20,7 +20,7 @@ FIGURE_DATA_MIME = "application/vnd.minquan.figure-data+csv"
 RECORDS_PAGE = "chapters/records"  # the page with one anchor per record id
 FIGURE_DATA_DIR = "figure-data"  # <site>/figure-data/<figure name>.csv
 LINK_CLASS = "record-link"
-# pydata-sphinx-theme's head script leaves mode and theme empty on a first visit: its
+# The PyData theme's head script leaves mode and theme empty on a first visit: its
 # script later reports an error and sets them, and the styles of the light theme (a
 # border on inline code) then reflow the page. Set both before the first paint.
 THEME_MODE_FIX = (

@@ -9,7 +9,7 @@ fall back to Noto. PNGs carry no timestamp or software tag, so the same
 inputs give byte-identical files.
 
 **Drawn at the width it is shown.** Measured in Chromium 156 with the book's
-theme (sphinx-book-theme 1.3): at a 1280-px window the page column shows an
+theme (the book theme of Jupyter Book 1, 1.3): at a 1280-px window the page column shows an
 image 672 CSS px wide (774 at 1440 px, 739 at 1024 px; 364 at a 412-px phone).
 672 CSS px are 7 inches at 96 px per inch, so a chart drawn 7 inches wide shows
 at its own size on a laptop: a 9-point label in matplotlib is a 9-point label on
@@ -73,7 +73,7 @@ SOURCE_COLOUR = "#4d4d4d"  # 8.5:1 on white
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
 CONTEXT_SOURCE = "data/external/targets_and_outcomes.csv"
 PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
-SOURCE_WRAP = 100  # characters per line of the source line at 9 pt and 7 inches
+SOURCE_WRAP = 92  # characters per line of the source line at 9 pt across 7 inches, with margins
 MAX_CITED = 60  # a longer list of ids is summarised ("42 records, F0003 to F0133, ...")
 PNG_METADATA = {"Software": None}
 
