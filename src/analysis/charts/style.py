@@ -39,9 +39,11 @@ from ..records.vocabulary import BOUND_SIGNS, ONE_SIDED
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
 
+WINDOW_PX = 1280  # the laptop window the column was measured in
+CSS_PX_PER_IN = 96
 COLUMN_PX = 672  # CSS px of the page column at a 1280-px window (measured, see above)
 MOBILE_PX = 364  # the same at a 412-px phone window
-WIDTH_IN = 7.0  # = COLUMN_PX / 96: drawn at the width it is shown
+WIDTH_IN = COLUMN_PX / CSS_PX_PER_IN  # 7 inches: drawn at the width it is shown
 DPI = 120  # 840-px PNGs
 MIN_TEXT_PT = 9.0  # no text smaller than this as rendered in the column
 
