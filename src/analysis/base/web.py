@@ -102,7 +102,8 @@ def lighten(page: str, size_of, search: bool = False) -> str:
     parsing, before DOMContentLoaded), the search index and its code only on the search
     page (the theme's search box sends its query there), and images with their size (no
     layout shift), decoded off the main thread and loaded when scrolled to (the first
-    paint is text). ``size_of(src)`` gives an image's (width, height) or None."""
+    paint is text); bibliography entries as list items (ARIA). ``size_of(src)`` gives an
+    image's (width, height) or None."""
     head, sep, body = page.partition("</head>")
     if not sep:
         return page
@@ -122,4 +123,6 @@ def lighten(page: str, size_of, search: bool = False) -> str:
         return (f'<img {found.group(1)} width="{size[0]}" height="{size[1]}"'
                 ' decoding="async" loading="lazy" />')  # fmt: skip
 
+    # docutils marks bibliography entries with a deprecated ARIA role inside role="list"
+    body = body.replace(' role="doc-biblioentry"', ' role="listitem"')
     return _SCRIPT.sub(defer, head) + sep + _IMAGE.sub(sized, body)
