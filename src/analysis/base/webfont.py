@@ -114,22 +114,49 @@ def font_face(url: str) -> str:
             "font-display: swap; }</style>")  # fmt: skip
 
 
+SHARE_ABOVE = 0.7  # a page with most of the site's characters uses the site's font
+
+
+def _subset(job: tuple[frozenset, Path]) -> None:
+    write_cjk_webfont(set(job[0]), job[1])
+
+
 def page_fonts(html_dir: Path, folder: str = "_static/cjk") -> int:
-    """Give every page a web font of its own CJK characters (named by the hash of the set,
-    written only when new, unused ones removed) and its @font-face; the search page gets
-    every character of the site. Returns the bytes of the fonts the site uses."""
+    """Give every page a web font of its own CJK characters and its @font-face; returns
+    the bytes of the fonts the site uses.
+
+    A font is named by the hash of its characters and written only when new (unused
+    ones are removed). The search page, which shows snippets of every page, and pages
+    with most of the site's characters (the records page) share one font of them all.
+    New fonts are cut in parallel, one process per core."""
     fonts = html_dir / folder
     fonts.mkdir(parents=True, exist_ok=True)
-    used: dict[str, int] = {}
-    site = cjk_characters(html_dir)  # the search page shows snippets of every page
+    site = frozenset(cjk_characters(html_dir))
+    pages = {}
     for page in sorted(html_dir.rglob("*.html")):
         text = _FACE.sub("", page.read_text(encoding="utf-8"))
-        characters = site if page.name == "search.html" else set(CJK_PATTERN.findall(text))
-        if characters:
-            key = hashlib.sha256("".join(sorted(characters)).encode("utf-8")).hexdigest()[:16]
-            font = fonts / f"{key}.woff"
-            if not font.is_file():
-                write_cjk_webfont(characters, font)
+        own = frozenset(CJK_PATTERN.findall(text))
+        shared = page.name == "search.html" or len(own) > SHARE_ABOVE * len(site)
+        pages[page] = (text, site if shared and own else own)
+
+    def name(chars: frozenset) -> Path:
+        return (
+            fonts
+            / f"{hashlib.sha256(''.join(sorted(chars)).encode('utf-8')).hexdigest()[:16]}.woff"
+        )
+
+    jobs = {name(c): c for _, c in pages.values() if c and not name(c).is_file()}
+    if len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            list(pool.map(_subset, [(c, f) for f, c in jobs.items()]))
+    elif jobs:
+        _subset(next((c, f) for f, c in jobs.items()))
+    used = {}
+    for page, (text, chars) in pages.items():
+        if chars:
+            font = name(chars)
             used[font.name] = font.stat().st_size
             url = Path(os.path.relpath(font, page.parent)).as_posix()
             text = text.replace("<head>", "<head>" + font_face(url), 1)
