@@ -22,7 +22,6 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-matplotlib.rcParams["figure.max_open_warning"] = 100  # every chart of the book is kept open
 
 import jupytext
 import matplotlib.pyplot as plt
@@ -30,6 +29,8 @@ import pytest
 import yaml
 
 from analysis.charts import standard, style
+
+matplotlib.rcParams["figure.max_open_warning"] = 100  # every chart of the book is kept open
 
 CHAPTERS = Path(__file__).resolve().parents[1] / "chapters"
 CELL_OPTIONS = re.compile(r"^```\{code-cell\}[^\n]*\n---\n(.*?)\n---\n", re.MULTILINE | re.DOTALL)

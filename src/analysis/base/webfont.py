@@ -136,8 +136,9 @@ def page_fonts(html_dir: Path, folder: str = "_static/cjk") -> int:
     for page in sorted(html_dir.rglob("*.html")):
         text = _FACE.sub("", page.read_text(encoding="utf-8"))
         own = frozenset(CJK_PATTERN.findall(text))
-        shared = page.name == "search.html" or len(own) > SHARE_ABOVE * len(site)
-        pages[page] = (text, site if shared and own else own)
+        if page.name == "search.html" or (own and len(own) > SHARE_ABOVE * len(site)):
+            own = site
+        pages[page] = (text, own)
 
     def name(chars: frozenset) -> Path:
         return (
