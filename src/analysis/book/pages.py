@@ -85,6 +85,9 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app) -> None:
+    import jieba  # the Chinese search's word splitter: no "Building prefix dict" lines
+
+    jieba.setLogLevel(30)
     app.add_role_to_domain("glue", "text", LinkedText(), override=True)
     html = (lambda self, node: self.visit_figure(node), lambda self, node: self.depart_figure(node))
     app.add_enumerable_node(numbered_table, "table", html=html)
