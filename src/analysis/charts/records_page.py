@@ -37,10 +37,22 @@ def _number(value) -> str:
     return "" if pd.isna(number) else f"{number:,.4f}".rstrip("0").rstrip(".")
 
 
+def _value(value, unit: str, hedge: str = "") -> str:
+    """'11.3 亿元', '8 % 左右': the value as the report writes it, with unit and hedge."""
+    number = _number(value)
+    return " ".join(part for part in (number, unit if number else "", hedge) if part)
+
+
 def _table(head: list[str], rows: list[str]) -> str:
     cells = "\n".join(f'<th scope="col" class="text">{html.escape(h)}</th>' for h in head)
     return (f'<div class="yearbook-frame"><table class="yearbook records-table"><thead><tr>'
             f'{cells}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')  # fmt: skip
+
+
+def _value(value, unit: str, hedge: str = "") -> str:
+    """'11.3 亿元', '8 % 左右': the value as the report writes it, with unit and hedge."""
+    number = _number(value)
+    return " ".join(part for part in (number, unit if number else "", hedge) if part)
 
 
 def figures_html() -> str:
@@ -50,19 +62,16 @@ def figures_html() -> str:
     rows = []
     for r in figures.to_dict("records"):
         name = f"{r['indicator']} ({r['indicator_zh']})" if r["indicator_zh"] else r["indicator"]
+        where = f"{titles.get(r['section'], r['section'])}; {r['kind'].replace('_', ' ')}"
         cells = [
             _td(name),
-            _td(_number(r["value"]), "num"),
-            _td(r["unit"]),
-            _td(r["qualifier"]),
+            _td(_value(r["value"], r["unit"], r["qualifier"]), "num"),
             _td(r["period"]),
-            _td(r["kind"].replace("_", " ")),
-            _td(titles.get(r["section"], r["section"])),
             _td(f"「{r['quote']}」", "text wide"),
+            _td(where),
         ]
         rows.append(_row(r["id"], cells))
-    head = ["Id", "Indicator", "Value", "Unit", "Hedge", "Period", "Kind", "Section", "Quote"]
-    return _table(head, rows)
+    return _table(["Id", "Indicator", "Value", "Period", "Quote", "Section; kind"], rows)
 
 
 def derived_html() -> str:
@@ -72,16 +81,15 @@ def derived_html() -> str:
     for r in table.to_dict("records"):
         inputs = ", ".join(f'<a href="#{html.escape(i)}">{html.escape(i)}</a>'
                            for i in r["input_ids"].split(";") if i)  # fmt: skip
+        bound = "" if r["bound"] == "exact" else f"({r['bound']} bound)"
         cells = [
             _td(r["description"], "text wide"),
-            _td(_number(r["value"]), "num"),
-            _td(r["unit"]),
-            _td(r["bound"]),
+            _td(_value(r["value"], r["unit"], bound), "num"),
             _td(r["formula"]),
             _td(inputs, "text", raw=True),
         ]
         rows.append(_row(r["id"], cells))
-    return _table(["Id", "What it is", "Value", "Unit", "Bound", "Formula", "Inputs"], rows)
+    return _table(["Id", "What it is", "Value", "Formula", "Inputs"], rows)
 
 
 def context_html() -> str:
@@ -90,15 +98,10 @@ def context_html() -> str:
     rows = []
     for r in table.to_dict("records"):
         cells = [
-            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']})"),
-            _td(r["year"]),
-            _td(_number(r["value"]), "num"),
-            _td(r["unit"]),
-            _td(r["qualifier"]),
+            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']}, {r['year']})"),
+            _td(_value(r["value"], r["unit"], r["qualifier"]), "num"),
             _td(f"「{r['excerpt']}」", "text wide"),
-            _td(r["source"], "text wide"),
-            _td(r["confidence"]),
+            _td(f"{r['source']} (confidence: {r['confidence']})", "text wide"),
         ]
         rows.append(_row(r["id"], cells))
-    head = ["Id", "Fact", "Year", "Value", "Unit", "Hedge", "Excerpt", "Source", "Confidence"]
-    return _table(head, rows)
+    return _table(["Id", "Fact", "Value", "Excerpt", "Source and confidence"], rows)
