@@ -19,7 +19,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from analysis.book import catalogue, site
+from analysis.base import catalogue, webfont
+from analysis.book import site
 from conftest import toc_pages
 
 PAGE_BUDGET = 1_500_000  # bytes: a chapter page with its images (issue 6)
@@ -322,7 +323,7 @@ def test_every_notebook_page_has_a_launch_link(book):
     assert not problems, f"pages without a launch link to their notebook: {problems}"
 
 
-# ---- the pieces behind the site (analysis.book.catalogue, analysis.book.site) -------------
+# ---- the pieces behind the site (analysis.base.catalogue, analysis.book.site) -------------
 
 
 def test_catalogue_publishes_data_and_external_files_only(tmp_path):
@@ -378,11 +379,11 @@ def test_cjk_web_font_covers_the_pages_characters_and_is_deterministic(tmp_path)
     from fontTools.ttLib import TTFont
 
     (tmp_path / "page.html").write_text("<p>GDP 生产总值，增长8%左右。</p>", encoding="utf-8")
-    characters = site.cjk_characters(tmp_path)
+    characters = webfont.cjk_characters(tmp_path)
     assert characters == set("生产总值，增长左右。")
     first, second = tmp_path / "a.woff", tmp_path / "b.woff"
-    site.write_cjk_webfont(characters, first)
-    site.write_cjk_webfont(characters, second)
+    webfont.write_cjk_webfont(characters, first)
+    webfont.write_cjk_webfont(characters, second)
     assert first.read_bytes() == second.read_bytes()
     cmap = TTFont(str(first)).getBestCmap()
     assert {chr(c) for c in cmap} >= characters
@@ -391,11 +392,11 @@ def test_cjk_web_font_covers_the_pages_characters_and_is_deterministic(tmp_path)
 
 def test_cjk_web_font_is_written_again_only_when_the_characters_change(tmp_path):
     font = tmp_path / "site.woff"
-    site.ensure_cjk_webfont(set("生产"), font)
+    webfont.ensure_cjk_webfont(set("生产"), font)
     font.write_bytes(b"marker")  # stands for the font written by the first call
-    site.ensure_cjk_webfont(set("生产"), font)
+    webfont.ensure_cjk_webfont(set("生产"), font)
     assert font.read_bytes() == b"marker"
-    site.ensure_cjk_webfont(set("生产总值"), font)
+    webfont.ensure_cjk_webfont(set("生产总值"), font)
     assert font.read_bytes() != b"marker"
 
 

@@ -1,7 +1,7 @@
-"""Layer 5, the book: the Sphinx extension behind ``jupyter-book build .`` and the data catalogue.
+"""Layer 5, the book: the Sphinx extension behind ``jupyter-book build .``.
 
 Enabled in ``_config.yml`` under ``sphinx: extra_extensions``, so the maintainers'
-plain command gets it. It does three things:
+plain command gets it. It does five things:
 
 - ``freshness``: no stale numbers. jupyter-cache keys a notebook on its code cells
   only, so an edit to ``data/``, ``seeds/`` or the package would leave old numbers
@@ -11,13 +11,13 @@ plain command gets it. It does three things:
   in parallel, with jupyter-cache's own ``local-parallel`` executor into the cache
   myst-nb reads. A failing chapter stops the build with one line naming it.
   ``MINQUAN_BOOK_PARALLEL=0`` leaves execution to myst-nb (serial).
-- ``site``: what readers see and download (CJK web font, data files, two fixes
-  for errors a real browser showed).
+- ``site``: what readers see and download (CJK web font, data files, lighter
+  pages, two fixes for errors a real browser showed).
+- ``pages``: numbers linked to their records, tables numbered as tables, a meta
+  description on every page.
+- ``figures``: each numbered figure's data as a CSV linked from its caption.
 
-``catalogue`` lists the published data files; the data page imports it in its
-kernel, so nothing here imports Sphinx, pandas or matplotlib at import time.
-May import ``analysis.base.locations`` and ``analysis.base.fonts``, nothing else
-from the package.
+Nothing here imports pandas or matplotlib; from the package, only ``analysis.base``.
 """
 
 from __future__ import annotations
@@ -43,11 +43,13 @@ def freeze_at_exit(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import execute, freshness, site
+    from . import execute, figures, freshness, pages, site
 
     app.connect("env-get-outdated", freshness.outdated_docs)
     app.connect("env-before-read-docs", execute.execute_outdated)
     app.connect("build-finished", freshness.record_pages)
     app.connect("build-finished", freeze_at_exit, priority=1000)
     site.setup(app)
+    pages.setup(app)
+    figures.setup(app)
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,6 +17,7 @@ import pandas as pd
 from ..records.record import Record
 from . import style
 
+DARK = {style.PALETTE["blue"], style.DARK_GREY, style.PALETTE["green"]}
 VERDICT_COLOURS = {
     "consistent": style.PALETTE["green"],
     "approximate": style.PALETTE["orange"],
@@ -37,7 +38,7 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
     rows: columns label, record.
     """
     rows = style.with_values(rows)
-    fig, ax = style.figure(height=0.45 * len(rows) + 1.3)
+    fig, ax = style.figure(height=0.5 * len(rows) + 1.5)
     y = np.arange(len(rows))[::-1]
     colour = style.PALETTE["blue"]
     for yi, value, bound in zip(y, rows["value"], rows["bound"], strict=True):
@@ -45,19 +46,22 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
         ax.barh(yi, value, color="white" if hatch else colour, edgecolor=colour, hatch=hatch,
                 height=0.6)  # fmt: skip
         ax.annotate(style.label(value, bound, fmt, unit), (value, yi), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=9)  # fmt: skip
+                    textcoords="offset points", va="center", fontsize=9.5)  # fmt: skip
     if reference is not None:
         ax.axvline(reference, color=style.ACCENT, linewidth=1, linestyle="--")
-        ax.annotate(reference_label, (reference, y.max() + 0.5), xytext=(3, 0),
-                    textcoords="offset points", fontsize=8, color=style.ACCENT)  # fmt: skip
+        ax.annotate(reference_label, (reference, y.max() + 0.45), xytext=(3, 0),
+                    textcoords="offset points", fontsize=9, color=style.ACCENT)  # fmt: skip
+        ax.set_ylim(-0.5, y.max() + 0.9)
     ax.set_yticks(y, rows["label"])
-    ax.set_xlim(0, rows["value"].max() * 1.2)
+    ax.set_xlim(0, rows["value"].max() * 1.22)
     if unit:
         ax.set_xlabel(unit.strip())
-    return style.finish(fig, style.records_in(rows, "record"), note)
+    records = style.records_in(rows, "record")
+    return style.finish(fig, records, note, data=style.record_frame(rows["label"], records))
 
 
-def before_after(panels: Sequence[dict], before: str, after: str, note: str = ""):
+def before_after(panels: Sequence[dict], before: str, after: str, note: str = "",
+                 fmt: str = "{:,.1f}"):  # fmt: skip
     """Small multiples: one panel per indicator with two bars (e.g. 2019 and 2020).
 
     panels: dicts with title, unit, and the Records ``before`` and ``after``;
@@ -73,16 +77,18 @@ def before_after(panels: Sequence[dict], before: str, after: str, note: str = ""
             hatch = _hatch(record.bound)
             ax.bar(x, record.value, color="white" if hatch else colour, edgecolor=colour,
                    hatch=hatch, width=0.6)  # fmt: skip
-            ax.annotate(style.label(record.value, record.bound, "{:,.4g}"), (x, record.value),
-                        xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)  # fmt: skip
+            ax.annotate(style.label(record.value, record.bound, fmt), (x, record.value),
+                        xytext=(0, 2), textcoords="offset points", ha="center", fontsize=9)  # fmt: skip
         ax.set_xticks([0, 1], [before, after])
-        ax.set_title(f"{panel['title']}\n({panel['unit']})", fontsize=9)
+        ax.set_title(f"{panel['title']}\n({panel['unit']})", fontsize=9.5)
         ax.set_ylim(0, max(r.value for r in pair) * 1.22)
         ax.grid(axis="x", visible=False)
         ax.grid(axis="y", visible=True)
     for ax in list(axes.flat)[len(panels) :]:
         ax.set_visible(False)
-    return style.finish(fig, [r for p in panels for r in (p["before"], p["after"])], note)
+    records = [r for p in panels for r in (p["before"], p["after"])]
+    labels = [f"{p['title']}, {when}" for p in panels for when in (before, after)]
+    return style.finish(fig, records, note, data=style.record_frame(labels, records))
 
 
 def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Record,
@@ -99,7 +105,7 @@ def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Reco
         value = record.value
         ax.bar(i, value, bottom=start, color=style.SERIES[i % 4], width=0.6)
         ax.annotate(f"{value:,.1f}", (i, start + value), xytext=(0, 2), textcoords="offset points",
-                    ha="center", fontsize=9)  # fmt: skip
+                    ha="center", fontsize=9.5)  # fmt: skip
         if i:
             ax.plot([i - 1.3, i - 0.3], [start, start], color=style.GREY, linewidth=0.8)
         start += value
@@ -107,13 +113,15 @@ def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Reco
     ax.bar(end, start, color="white", edgecolor="#333333", width=0.6)
     ax.plot([end - 1.3, end - 0.3], [start, start], color=style.GREY, linewidth=0.8)
     ax.annotate(f"{start:,.1f}", (end, start), xytext=(0, 2), textcoords="offset points",
-                ha="center")  # fmt: skip
-    ax.set_xticks(range(len(names)), names, fontsize=9)
-    ax.set_ylabel(unit)
+                ha="center", fontsize=9.5)  # fmt: skip
+    ax.set_xticks(range(len(names)), names)
+    ax.set_title(unit, loc="left")
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
     ax.set_ylim(0, start * 1.12)
-    return style.finish(fig, [*(r for _, r in steps), total], note)
+    records = [*(r for _, r in steps), total]
+    data = style.record_frame([n.replace("\n", " ") for n in names], records)
+    return style.finish(fig, records, note, data=data)
 
 
 def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt: str = "{:,.1f}",
@@ -137,21 +145,27 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
         for row in sub.itertuples():
             ax.barh(yi, row.value, left=left, color=colours[row.part], height=0.55,
                     label=row.part)  # fmt: skip
-            if row.value / total > 0.08:
+            if row.value / total > 0.12:
                 ax.text(left + row.value / 2, yi, fmt.format(row.value), ha="center",
-                        va="center", fontsize=8, color="white")  # fmt: skip
+                        va="center", fontsize=9, color="white" if colours[row.part] in DARK
+                        else "black", gid="inside-label")  # fmt: skip
             left += row.value
         ax.annotate(fmt.format(total), (left, yi), xytext=(4, 0), textcoords="offset points",
                     va="center", fontsize=9)  # fmt: skip
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
-    ax.legend(unique.values(), unique.keys(), loc="upper center", ncols=min(len(parts), 4),
-              bbox_to_anchor=(0.5, -0.25), fontsize=8)  # fmt: skip
+    ax.legend(unique.values(), unique.keys(), loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncols=min(len(parts), 4))  # fmt: skip
     ax.set_yticks(y, wholes)
     ax.set_xlabel(unit)
     ax.set_xlim(0, rows.groupby("whole")["value"].sum().max() * 1.12)
     drawn = style.records_in(rows, "record") if "record" in rows else []
-    return style.finish(fig, [*drawn, *cite], note)
+    data = rows[["whole", "part", "value"]].assign(unit=unit)
+    if drawn:
+        data["records"] = [r.id for r in rows["record"]]
+    if any(t in unit.lower() for t in ("number", "count")):
+        style.count_axis(ax, "x")
+    return style.finish(fig, [*drawn, *cite], note, data=data)
 
 
 def verdict_bars(counts: dict, records: Iterable[Record], note: str = ""):
@@ -174,6 +188,48 @@ def verdict_bars(counts: dict, records: Iterable[Record], note: str = ""):
         ax.set_yticks(y, names)
         ax.set_xlabel("Number of checks")
         ax.set_xlim(0, top * 1.15 + 1)
+        style.count_axis(ax, "x")
         if title:
             ax.set_title(title, fontsize=9.5)
-    return style.finish(fig, records, note)
+    data = pd.DataFrame(
+        [(title, name, n) for title, panel in panels.items() for name, n in panel.items()],
+        columns=["class", "verdict", "checks"],
+    )
+    return style.finish(fig, records, note, data=data)
+
+
+def part_of_whole(rows: pd.DataFrame, note: str = "", cite: Iterable[Record] = ()):
+    """100% bars: what share of each whole a stated part is, the rest implied.
+
+    rows: columns whole, part, record; one row per part, parts in order. Labels
+    give each part's level and share, so wholes in different units sit side by side.
+    """
+    rows = style.with_values(rows)
+    wholes = list(dict.fromkeys(rows["whole"]))
+    fig, ax = style.figure(height=0.9 * len(wholes) + 1.3)
+    y = np.arange(len(wholes))[::-1]
+    shares = []
+    for yi, whole in zip(y, wholes, strict=True):
+        sub = rows[rows["whole"] == whole]
+        total, left = sub["value"].sum(), 0.0
+        for k, row in enumerate(sub.itertuples()):
+            share = 100 * row.value / total
+            shares.append(share)
+            colour = style.PAIR[k % 2]
+            ax.barh(yi, share, left=left, color=colour, height=0.6)
+            text = f"{row.part}\n{row.value:,.1f} {row.record.unit}, {share:.0f}%"
+            if k == 0:  # the stated part, inside its bar
+                ax.text(left + 1.5, yi, text, va="center", ha="left", fontsize=9,
+                        gid="inside-label", color="white")  # fmt: skip
+            else:  # the rest, beside the bar's end
+                ax.text(101.5, yi, text, va="center", ha="left", fontsize=9)
+            left += share
+    ax.set_yticks(y, wholes)
+    ax.set_xlim(0, 100)
+    ax.set_xticks(range(0, 101, 20))
+    ax.spines["bottom"].set_bounds(0, 100)
+    ax.set_xlabel("Share of the whole, %")
+    records = style.records_in(rows, "record")
+    data = style.record_frame(rows["part"], records, whole=rows["whole"])
+    data["share_pct"] = shares
+    return style.finish(fig, [*records, *cite], note, data=data)

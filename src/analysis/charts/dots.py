@@ -32,7 +32,7 @@ def growth_dots(rows: pd.DataFrame, xlabel: str = "Growth, % ", note: str = ""):
         ax.hlines(yi, 0, row["value"], color=colour, linewidth=1, alpha=0.5)
         style.marker(ax, row["value"], yi, row["bound"], colour)
         ax.annotate(style.label(row["value"], row["bound"], unit="%"), (row["value"], yi),
-                    xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)  # fmt: skip
+                    xytext=(8, 0), textcoords="offset points", va="center", fontsize=9.5)  # fmt: skip
     style.zero_line(ax)
     ax.set_yticks(y, rows["label"])
     ax.set_xlabel(xlabel)
@@ -40,8 +40,12 @@ def growth_dots(rows: pd.DataFrame, xlabel: str = "Growth, % ", note: str = ""):
     if len(colours) > 1:
         for group, colour in colours.items():
             ax.scatter([], [], color=colour, label=group)
-        ax.legend(loc="upper right", fontsize=8)
-    return style.finish(fig, style.records_in(rows, "record"), note)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(colours))
+    records = style.records_in(rows, "record")
+    data = style.record_frame(rows["label"], records)
+    if len(colours) > 1:
+        data.insert(1, "group", list(groups))
+    return style.finish(fig, records, note, data=data)
 
 
 def dots(rows: pd.DataFrame, unit: str, reference: Record, reference_label: str = "",
@@ -57,17 +61,19 @@ def dots(rows: pd.DataFrame, unit: str, reference: Record, reference_label: str 
     for yi, value in zip(y, rows["value"], strict=True):
         style.marker(ax, value, yi, "", style.PALETTE["blue"], size=80)
         ax.annotate(fmt.format(value), (value, yi), xytext=(0, 10), textcoords="offset points",
-                    ha="center", fontsize=9)  # fmt: skip
+                    ha="center", fontsize=9.5)  # fmt: skip
     values = [*rows["value"], reference.value]
     span = (max(values) - min(values)) or abs(max(values)) * 0.05
     ax.axvline(reference.value, color=style.ACCENT, linewidth=1, linestyle="--")
     ax.annotate(reference_label, (reference.value, y.min() - 0.4), xytext=(-4, 0),
-                textcoords="offset points", ha="right", fontsize=8, color=style.ACCENT)  # fmt: skip
+                textcoords="offset points", ha="right", fontsize=9, color=style.ACCENT)  # fmt: skip
     ax.set_xlim(min(values) - 1.5 * span, max(values) + 1.5 * span)
     ax.set_ylim(y.min() - 0.7, y.max() + 0.7)
     ax.set_yticks(y, rows["label"])
     ax.set_xlabel(unit)
-    return style.finish(fig, [*style.records_in(rows, "record"), reference], note)
+    records = [*style.records_in(rows, "record"), reference]
+    data = style.record_frame([*rows["label"], reference_label or "reference"], records)
+    return style.finish(fig, records, note, data=data)
 
 
 def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
@@ -87,7 +93,7 @@ def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
             style.marker(ax, value, yi, bound, colour)
             ax.annotate(style.label(value, bound, "{:.1f}", "%"), (value, yi),
                         xytext=(0, offset), textcoords="offset points", ha="center",
-                        va="center", fontsize=8, color=colour)  # fmt: skip
+                        va="center", fontsize=9, color=colour)  # fmt: skip
     for colour, name in zip(colours, labels, strict=True):
         ax.scatter([], [], color=colour, label=name)
     style.zero_line(ax)
@@ -95,8 +101,10 @@ def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
     ax.set_xlabel("% a year")
     ax.set_xlim(0, max(rows["a_value"].max(), rows["b_value"].max()) * 1.2)
     ax.set_ylim(y.min() - 0.8, y.max() + 0.8)
-    ax.legend(loc="lower right", fontsize=8)
-    return style.finish(fig, style.records_in(rows, "a", "b"), note)
+    ax.legend(loc="lower right")
+    records = style.records_in(rows, "a", "b")
+    labels = [f"{label}, {name}" for name in labels for label in rows["label"]]
+    return style.finish(fig, records, note, data=style.record_frame(labels, records))
 
 
 LEVEL_COLOURS = {"China": style.SERIES[0], "Henan": style.SERIES[1], "Minquan": style.ACCENT}
@@ -121,9 +129,10 @@ def target_cascade(cascade_table: pd.DataFrame, records: Iterable[Record], note:
                            marker="D" if level == "Minquan" else "o")  # fmt: skip
     ax.set_yticks(range(len(indicators)))
     names = cascade_table.drop_duplicates("indicator")[["indicator", "indicator_zh"]].values
-    ax.set_yticklabels([f"{name}\n{zh}" for name, zh in names], fontsize=8)
+    ax.set_yticklabels([f"{name}\n{zh}" for name, zh in names], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlabel("2021 target, % (urbanization: percentage points)")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3)
     style.add_source(fig, records, note=note)
-    return fig
+    data = cascade_table[["indicator", "indicator_zh", "level", "value"]].dropna(subset=["value"])
+    return style.attach_data(fig, data)

@@ -41,13 +41,14 @@ def index_chart(rows: pd.DataFrame, base_year: int = 2015, end_year: int = 2020,
                                strict=True):  # fmt: skip
         ax.annotate(f"{' = '.join(names)}: {style.label(key[0], key[1], '{:.0f}')}",
                     (end_year, key[0]), xytext=(end_year + 0.15, y), textcoords="data",
-                    va="center", fontsize=9)  # fmt: skip
+                    va="center", fontsize=9.5)  # fmt: skip
     ax.axhline(100, color="#333333", linewidth=0.8)
     ax.set_xlim(base_year - 0.2, end_year + 2.6)
     ax.set_xticks(range(base_year, end_year + 1))
     ax.set_ylabel(f"Index, {base_year} = 100")
     ax.grid(axis="y", visible=True)
-    return style.finish(fig, style.records_in(rows, "record"), note)
+    records = style.records_in(rows, "record")
+    return style.finish(fig, records, note, data=style.record_frame(rows["label"], records))
 
 
 def level_path(points: pd.DataFrame, unit: str, note: str = ""):
@@ -64,13 +65,15 @@ def level_path(points: pd.DataFrame, unit: str, note: str = ""):
         for row in rows.itertuples():
             style.marker(ax, row.year, row.value, row.bound, colour)
             ax.annotate(style.label(row.value, row.bound), (row.year, row.value), xytext=(0, 7),
-                        textcoords="offset points", ha="center", fontsize=8)  # fmt: skip
+                        textcoords="offset points", ha="center", fontsize=9)  # fmt: skip
     ax.set_ylabel(unit)
     ax.set_ylim(0, points["value"].max() * 1.15)
     ax.set_xticks(sorted(set(points["year"])))
     ax.grid(axis="y", visible=True)
     ax.legend(loc="upper left")
-    return style.finish(fig, style.records_in(points, "record"), note)
+    records = style.records_in(points, "record")
+    data = style.record_frame(points["series"], records, year=points["year"])
+    return style.finish(fig, records, note, data=data)
 
 
 SCENARIO_LABELS = {
@@ -130,7 +133,7 @@ def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None
     for (year, value), y in zip(ends, _spread_by_year(ends), strict=True):
         entries = labels[(year, value)]
         ax.annotate(f"{' = '.join(label for label, _ in entries)}: {value:.0f}", (year, value),
-                    xytext=(year + 0.3, y), textcoords="data", va="center", fontsize=8,
+                    xytext=(year + 0.3, y), textcoords="data", va="center", fontsize=9,
                     color=entries[0][1])  # fmt: skip
     ax.axvline(2025, color=style.GREY, linewidth=0.8, linestyle=":")
     ax.set_xlim(2020, 2043)
@@ -138,7 +141,7 @@ def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None
     ax.set_ylabel("GDP, 亿元 (2020 prices)")
     ax.grid(axis="y")
     style.add_source(fig, records, note="Data: data/paths.csv (real paths only)")
-    return fig
+    return style.attach_data(fig, gdp[["scenario", "year", "value", "bound", "status"]])
 
 
 def _spread_by_year(ends: list[tuple[int, float]]) -> list[float]:
@@ -151,3 +154,37 @@ def _spread_by_year(ends: list[tuple[int, float]]) -> list[float]:
         for i, y in zip(idx, style.spread([values[i] for i in idx], gap), strict=True):
             placed[i] = y
     return placed
+
+
+def slope(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}"):
+    """A slope chart: a few series between two dates on one axis from zero, each end
+    labelled with its level and each line with its change.
+
+    points: columns series, when (two labels, in order), record.
+    """
+    points = style.with_values(points)
+    whens = list(dict.fromkeys(points["when"]))
+    fig, ax = style.figure(height=3.6)
+    top = points["value"].max()
+    for i, (series, rows) in enumerate(points.groupby("series", sort=False)):
+        colour = style.PAIR[i % 2]
+        x = [whens.index(w) for w in rows["when"]]
+        ax.plot(x, rows["value"], color=colour, linewidth=2, marker="o", markersize=6)
+        for xi, value, bound in zip(x, rows["value"], rows["bound"], strict=True):
+            ax.annotate(style.label(value, bound, fmt), (xi, value), xytext=(-8 if xi == 0 else 8, 0),
+                        textcoords="offset points", ha="right" if xi == 0 else "left",
+                        va="center", fontsize=9.5)  # fmt: skip
+        change = rows["value"].iloc[-1] - rows["value"].iloc[0]
+        middle = rows["value"].mean()
+        ax.annotate(f"{series}: {change:+,.1f}", (0.5, middle), xytext=(0, 8),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=9.5,
+                    color=style.TEXT_COLOUR.get(colour, colour))  # fmt: skip
+    ax.set_xticks(range(len(whens)), whens)
+    ax.set_xlim(-0.45, len(whens) - 0.55)
+    ax.set_ylim(0, top * 1.15)
+    ax.set_ylabel(unit)
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    records = style.records_in(points, "record")
+    data = style.record_frame(points["series"], records, when=points["when"])
+    return style.finish(fig, records, note, data=data)

@@ -13,25 +13,28 @@ from . import style
 GOAL_MARKERS = ["D", "^", "s", "v"]
 
 
-def intervals(rows: pd.DataFrame, unit: str, note: str = ""):
+def intervals(rows: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}"):
     """Ranges a hedged statement allows: one small panel per row, each on its own scale.
 
     rows: columns label, low, high (Records).
     """
     rows = rows.reset_index(drop=True)
-    fig, axes = style.figure(height=1.1 * len(rows) + 0.8, nrows=len(rows), squeeze=False)
+    fig, axes = style.figure(height=1.0 * len(rows) + 1.1, nrows=len(rows), squeeze=False)
     for ax, row in zip(axes[:, 0], rows.itertuples(), strict=True):
         low, high = row.low.value, row.high.value
-        ax.hlines(0, low, high, color=style.PALETTE["blue"], linewidth=8, alpha=0.6)
-        for x, sign in ((low, -1), (high, 1)):
-            ax.annotate(f"{x:,.4g}", (x, 0), xytext=(8 * sign, 0), textcoords="offset points",
-                        ha="right" if sign < 0 else "left", va="center", fontsize=9)  # fmt: skip
+        ax.hlines(0, low, high, color=style.PALETTE["blue"], linewidth=9)
+        for x, record, sign in ((low, row.low, -1), (high, row.high, 1)):
+            ax.annotate(style.label(x, record.bound, fmt), (x, 0), xytext=(8 * sign, 0),
+                        textcoords="offset points", ha="right" if sign < 0 else "left",
+                        va="center", fontsize=9.5)  # fmt: skip
         span = high - low
         ax.set_xlim(low - 0.6 * span, high + 0.6 * span)
         ax.set_yticks([0], [row.label])
         ax.set_ylim(-1, 1)
     axes[-1, 0].set_xlabel(unit)
-    return style.finish(fig, style.records_in(rows, "low", "high"), note)
+    records = style.records_in(rows, "low", "high")
+    labels = [f"{label}, {end}" for end in ("low", "high") for label in rows["label"]]
+    return style.finish(fig, records, note, data=style.record_frame(labels, records))
 
 
 def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series],
@@ -54,12 +57,13 @@ def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series]
         for marker, (label, (year, level)) in zip(GOAL_MARKERS, goals.items(), strict=False):
             ax.scatter([year], [level], color=style.ACCENT, marker=marker, zorder=4, s=36,
                        label=label)  # fmt: skip
-        ax.set_title(name, fontsize=9)
+        ax.set_title(name, fontsize=9.5)
         ax.set_xticks([2020, 2025, 2030, 2035])
         ax.grid(axis="y")
     axes[0].set_ylabel("GDP, 亿元 (2020 prices)")
-    axes[0].legend(loc="upper left", fontsize=7.5)
+    axes[0].legend(loc="upper left", fontsize=9)
     style.add_source(fig, records, sources=[style.PANEL_SOURCE],
                      note=note or "Simulation: 10,000 draws, fixed seed "
                      "(analysis.compute.uncertainty)")  # fmt: skip
-    return fig
+    data = pd.concat([frame.assign(panel=name) for name, frame in fans.items()])
+    return style.attach_data(fig, data)

@@ -1,4 +1,4 @@
-"""The one chart style of the book.
+"""The one chart style of the book, and the chart standard's numbers.
 
 Importing this module registers Noto Sans CJK SC, shipped by the pip package
 ``mplfonts`` under the SIL Open Font Licence, directly from its file (no
@@ -7,6 +7,18 @@ font list puts DejaVu Sans (bundled with matplotlib) first so that digits,
 Latin text and the minus sign come from a Latin font and only CJK characters
 fall back to Noto. PNGs carry no timestamp or software tag, so the same
 inputs give byte-identical files.
+
+**Drawn at the width it is shown.** Measured in Chromium 156 with the book's
+theme (the book theme of Jupyter Book 1, 1.3): at a 1280-px window the page column shows an
+image 672 CSS px wide (774 at 1440 px, 739 at 1024 px; 364 at a 412-px phone).
+672 CSS px are 7 inches at 96 px per inch, so a chart drawn 7 inches wide shows
+at its own size on a laptop: a 9-point label in matplotlib is a 9-point label on
+the page. Charts are saved at exactly that width (constrained layout, no "tight"
+bounding box that would widen the PNG and shrink everything in it), at 120 dpi:
+840 px, enough for the 637 device pixels a phone at 1.75x needs and for a crisp
+laptop view, at about half the bytes of a 2x image. On a phone the column is
+narrower and the whole chart scales down (to 54% at 412 px); the image opens at
+full size when tapped.
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
+from matplotlib.ticker import MaxNLocator
 
 from ..base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
 from ..records.record import Record, cite, with_inputs
@@ -26,8 +39,17 @@ from ..records.vocabulary import BOUND_SIGNS, ONE_SIDED
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
 
-# Okabe-Ito: distinguishable for the common colour-vision deficiencies and,
-# ordered this way, with distinct lightness in greyscale (tested).
+WINDOW_PX = 1280  # the laptop window the column was measured in
+CSS_PX_PER_IN = 96
+COLUMN_PX = 672  # CSS px of the page column at a 1280-px window (measured, see above)
+MOBILE_PX = 364  # the same at a 412-px phone window
+WIDTH_IN = COLUMN_PX / CSS_PX_PER_IN  # 7 inches: drawn at the width it is shown
+DPI = 120  # 840-px PNGs
+MIN_TEXT_PT = 9.0  # no text smaller than this as rendered in the column
+
+# Okabe-Ito colours, safe for the common colour-vision deficiencies. SERIES is
+# ordered so that the first four also differ in lightness (CIE L* 46, 71, 24, 58:
+# at least 11 apart, tested), so a chart still reads in greyscale.
 PALETTE = {
     "blue": "#0072B2",
     "orange": "#E69F00",
@@ -38,17 +60,23 @@ PALETTE = {
     "yellow": "#F0E442",
     "black": "#000000",
 }
-# Series order: the first four differ clearly in lightness (blue, orange, green,
-# dark grey), so a chart still reads when printed in greyscale.
-SERIES = ["#0072B2", "#E69F00", "#009E73", "#3A3A3A", "#CC79A7", "#56B4E9"]
+DARK_GREY = "#3A3A3A"
+SERIES = ["#0072B2", "#E69F00", DARK_GREY, "#009E73", "#CC79A7", "#56B4E9"]
+# Two categories that must be told apart (met / missed, before / after): dark blue
+# and light orange, 25 L* apart; a second cue (hatching, marker shape) goes with them.
+PAIR = ("#0072B2", "#E69F00")
+# text in a series' colour, dark enough on white (4.5:1 or more): orange text is darker
+TEXT_COLOUR = {"#E69F00": "#8F6200", "#56B4E9": "#1F6E9E", "#009E73": "#00745A"}
 GREY = "#7f7f7f"
+LIGHT_GREY = "#b8b8b8"
 ACCENT = PALETTE["vermillion"]
+SOURCE_COLOUR = "#4d4d4d"  # 8.5:1 on white
 
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
 CONTEXT_SOURCE = "data/external/*targets_and_outcomes.csv"
 PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
-WIDTH_IN = 7.0  # full text width of the book's main column
-DPI = 120  # enough for a crisp 840-px-wide chart; keeps pages light
+SOURCE_WRAP = 92  # characters per line of the source line at 9 pt across 7 inches, with margins
+MAX_CITED = 60  # a longer list of ids is summarised ("42 records, F0003 to F0133, ...")
 PNG_METADATA = {"Software": None}
 
 
@@ -64,11 +92,14 @@ STYLE = {
     "font.sans-serif": [LATIN_FAMILY, CJK_FAMILY],
     "axes.unicode_minus": True,
     "font.size": 10,
-    "axes.titlesize": 11,
+    "axes.titlesize": 10.5,
     "axes.titleweight": "normal",
     "axes.axisbelow": True,
     "axes.titlelocation": "left",
     "axes.labelsize": 10,
+    "xtick.labelsize": 9.5,
+    "ytick.labelsize": 9.5,
+    "legend.fontsize": 9.5,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
@@ -79,9 +110,11 @@ STYLE = {
     "legend.frameon": False,
     "figure.figsize": (WIDTH_IN, 4.0),
     "figure.dpi": DPI,
+    "figure.constrained_layout.use": True,
+    "figure.constrained_layout.h_pad": 0.08,
+    "figure.constrained_layout.w_pad": 0.08,
     "savefig.dpi": DPI,
-    "savefig.bbox": "tight",
-    "savefig.pad_inches": 0.15,
+    "savefig.bbox": "standard",  # the PNG is exactly the figure: 7 inches wide
     "svg.hashsalt": "minquan",
     "path.simplify": True,
 }
@@ -97,33 +130,53 @@ INLINE_BACKENDS = ("module://matplotlib_inline.backend_inline", "inline")
 
 
 def _configure_inline_backend() -> None:
-    """In a Jupyter kernel with the inline backend: PNGs without a software tag,
-    and each chart drawn once, not twice.
+    """In a Jupyter kernel with the inline backend: PNGs at the figure's own size and
+    without a software tag, each chart drawn once, and its data beside its picture.
 
     pyplot hooks ``draw_all`` onto IPython's post_execute event, so every new
     figure is rendered in full at the end of its cell, and the inline backend
     then renders it again for the PNG it sends (matplotlib#5800). That first
     render is thrown away: it cost a third of each chapter's chart time.
     Interactive backends (ipympl, Qt) need the hook to refresh, so it is removed
-    only when the backend is inline.
+    only when the backend is inline. The figure's data (``attach_data``) goes
+    into the same display output as the PNG, as a CSV of its own MIME type,
+    which the book publishes beside the figure (``analysis.book.figures``).
     """
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with the book's deps
         return
-    if get_ipython() is None:
+    shell = get_ipython()
+    if shell is None:
         return
     # importing the inline backend activates it if it is the kernel's backend
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-    set_matplotlib_formats("png", metadata=PNG_METADATA)
+    set_matplotlib_formats("png", metadata=PNG_METADATA, bbox_inches=None)
     if mpl.get_backend(auto_select=False) in INLINE_BACKENDS:
         plt.uninstall_repl_displayhook()
+    from . import figure_data
+
+    figure_data.register(shell)
 
 
 def figure(height: float = 4.0, width: float = WIDTH_IN, **kwargs):
-    """A new figure and axes in the book's size."""
+    """A new figure and axes in the book's size, laid out by matplotlib's constrained layout."""
+    kwargs.setdefault("layout", "constrained")
     return plt.subplots(figsize=(width, height), **kwargs)
+
+
+def cited(ids: Sequence[str]) -> str:
+    """Ids as a source line shows them: ranges (F0001-F0014), or, for a long list, a count
+    and the span of each series ('42 records: F0003 to F0133, D001 to D024')."""
+    text = cite(ids)
+    if len(text) <= MAX_CITED:
+        return f"{'record' if len(ids) == 1 else 'records'} {text}"
+    spans: dict[str, list[str]] = {}
+    for part in text.replace("-", ", ").split(", "):
+        spans.setdefault(part[0], []).append(part)
+    series = ", ".join(f"{p[0]} to {p[-1]}" if len(p) > 1 else p[0] for p in spans.values())
+    return f"{len(set(ids))} records: {series} (each listed in the figure's data)"
 
 
 def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), note: str = "") -> str:
@@ -132,7 +185,8 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
     'Source: <report>; <other sources>; <context file> X001, X011; records
     F0001-F0014, D001': the report is named when a stated or derived record is
     cited (or nothing else is); derived records bring the figures they are
-    computed from; ids are sorted, unique and collapsed into ranges.
+    computed from; ids are sorted, unique and collapsed into ranges, and a long
+    list is summarised by its count and spans.
     """
     ids = with_inputs(records)
     context = [i for i in ids if i.startswith("X")]
@@ -143,7 +197,7 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
         parts.append(f"{CONTEXT_SOURCE} {cite(context)}")
     text = "Source: " + "; ".join(parts)
     if own:
-        text += f"; {'record' if len(own) == 1 else 'records'} {cite(own)}"
+        text += f"; {cited(own)}"
     if note:
         text += f". {note}"
     return text
@@ -152,31 +206,56 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
 def add_source(
     fig, records: Iterable[Record] = (), sources: Sequence[str] = (), note: str = ""
 ) -> None:
-    """Write the source line under the chart, left-aligned, small and grey.
+    """Write the source line under the chart, left-aligned, at the minimum text size.
 
-    Returns nothing, so it can end a notebook cell without adding a text output.
-
-    Long lines wrap so the line never widens the figure.
+    It is the figure's x "super label", so the constrained layout keeps room for
+    it below everything else (it never collides with an axis label). Long lines
+    wrap. Returns nothing, so it can end a notebook cell without a text output.
     """
     text = source_text(records, sources, note)
-    wrapped = "\n".join(textwrap.wrap(text, width=int(fig.get_figwidth() * 17)))
-    fig.text(
-        0.0,
-        -0.01,
-        wrapped,
-        ha="left",
-        va="top",
-        fontsize=7.5,
-        color="#555555",
-        transform=fig.transFigure,
-    )
+    fig.supxlabel("\n".join(textwrap.wrap(text, width=SOURCE_WRAP)), x=0.012, ha="left",
+                  fontsize=MIN_TEXT_PT, color=SOURCE_COLOUR, linespacing=1.3)  # fmt: skip
 
 
-def finish(fig, records: Iterable[Record], note: str = "", sources: Sequence[str] = ()):
-    """Tighten the layout, then add the source line; returns the figure."""
-    fig.tight_layout()
-    add_source(fig, records, sources, note)
+def attach_data(fig, data):
+    """Keep the data a chart plots on the figure (published as its CSV); returns ``fig``."""
+    fig.book_data = data.reset_index(drop=True)
     return fig
+
+
+def finish(fig, records: Iterable[Record], note: str = "", sources: Sequence[str] = (),
+           data=None):  # fmt: skip
+    """Add the source line (and the plotted data, if given); returns the figure."""
+    records = list(records)
+    add_source(fig, records, sources, note)
+    if data is not None:
+        attach_data(fig, data)
+    return fig
+
+
+def record_frame(labels: Sequence[str], records: Sequence[Record], **columns) -> object:
+    """The data of a chart drawn from records: one row per plotted value, with its
+    label, value, unit, bound and the record ids behind it (derived: with inputs)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({
+        "label": list(labels),
+        "value": [r.value for r in records],
+        "unit": [r.unit for r in records],
+        "bound": [r.bound for r in records],
+        "records": [" ".join(with_inputs([r])) for r in records],
+    })  # fmt: skip
+    for name, values in columns.items():
+        frame.insert(1, name, list(values))
+    return frame
+
+
+def count_axis(ax, which: str = "y"):
+    """Mark an axis that counts things: integer ticks only (tested on every chart)."""
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.counts_things = True
+    return ax
 
 
 def label(value: float, bound: str = "", fmt: str = "{:.1f}", unit: str = "") -> str:
