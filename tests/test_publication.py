@@ -32,8 +32,6 @@ TABLE_FAILURES = {
     "chapters/01-report-and-numbers": f"{PART_B}: pandas tables, raw headers (indicator_zh)",
     "chapters/05-2021-targets": f"{PART_B}: raw headers (id_target, miss_pp), True/False",
     "chapters/06-growth-paths": f"{PART_B}: raw headers (rate_pct, gdp_2025, input_ids), NaN",
-    "chapters/07-ten-practical-things": f"{PART_B}: raw headers (text_zh), no caption",
-    "chapters/08-consistency-audit": f"{PART_B}: raw headers, no caption or number",
 }
 FIGURE_DATA_FAILURES = {
     "chapters/01-report-and-numbers": f"{PART_B}: charts drawn in the chapter keep no data",
