@@ -162,7 +162,7 @@ def main() -> int:
     parser.add_argument(
         "--chapters",
         default="all",
-        help="chapters whose code is edited in turn: all, none, or names like 06-growth-paths",
+        help="chapters whose code is edited in turn: all, none, or names like 07-growth-paths",
     )
     args = parser.parse_args()
     flags = args.flags.split()

@@ -50,17 +50,17 @@ CASES = [
     ("02-2020-at-a-glance", "selfsuff", 100 * 11.3 / (43.7 / 0.888), 1e-2),
     ("02-2020-at-a-glance", "ldr20", 100 * 157.9 / 282.8, 1e-2),
     ("02-2020-at-a-glance", "tax_share", 100 * 7.9 / 11.3, 1e-2),
-    ("03-review-by-theme", "kp_plan", 438.1 / 1.054, 1e-2),
-    ("03-review-by-theme", "trade_plan", 4.9 / 1.696, 1e-3),
-    ("03-review-by-theme", "hog_plan", 55.3 / 1.35, 1e-3),
-    ("03-review-by-theme", "agri", 27.1 / 0.32, 1e-3),
-    ("03-review-by-theme", "hh_size", 83358 / 26238, 1e-3),
-    ("04-13th-five-year-plan", "gdp15", 275.5 - 100, 1e-6),
-    ("04-13th-five-year-plan", "gdp_cagr", 100 * ((275.5 / 175.5) ** 0.2 - 1), 1e-3),
-    ("04-13th-five-year-plan", "inc_cagr", 100 * (1.56**0.2 - 1), 1e-3),
-    ("04-13th-five-year-plan", "rural_cagr", 100 * (1.426**0.25 - 1), 1e-3),
-    ("04-13th-five-year-plan", "dep15", 282.8 / 2, 1e-6),
-    ("04-13th-five-year-plan", "grain_jin", 74.5 * 1e4 * 2000 / 1e8, 1e-6),
+    ("04-review-by-theme", "kp_plan", 438.1 / 1.054, 1e-2),
+    ("04-review-by-theme", "trade_plan", 4.9 / 1.696, 1e-3),
+    ("04-review-by-theme", "hog_plan", 55.3 / 1.35, 1e-3),
+    ("04-review-by-theme", "agri", 27.1 / 0.32, 1e-3),
+    ("04-review-by-theme", "hh_size", 83358 / 26238, 1e-3),
+    ("05-13th-five-year-plan", "gdp15", 275.5 - 100, 1e-6),
+    ("05-13th-five-year-plan", "gdp_cagr", 100 * ((275.5 / 175.5) ** 0.2 - 1), 1e-3),
+    ("05-13th-five-year-plan", "inc_cagr", 100 * (1.56**0.2 - 1), 1e-3),
+    ("05-13th-five-year-plan", "rural_cagr", 100 * (1.426**0.25 - 1), 1e-3),
+    ("05-13th-five-year-plan", "dep15", 282.8 / 2, 1e-6),
+    ("05-13th-five-year-plan", "grain_jin", 74.5 * 1e4 * 2000 / 1e8, 1e-6),
     # Minquan in context: report figures over the census count (746,389) and outside facts
     ("03-minquan-in-context", "pc", 275.5e8 / 746389, 1e-2),
     ("03-minquan-in-context", "pc_china", 100 * 275.5e8 / 746389 / 72447, 1e-3),
@@ -77,47 +77,47 @@ CASES = [
         1e-3,
     ),
     # the 2021 targets: Shangqiu's congress on 2021-06-09, 71 days after 2021-03-30
-    ("05-2021-targets", "congress_days", 1 + 30 + 31 + 9, 1e-9),
-    ("05-2021-targets", "sq_margin_2023", 7.5 - 6, 1e-9),
-    ("05-2021-targets", "henan_2021_realized", 6.3, 1e-9),
+    ("06-2021-targets", "congress_days", 1 + 30 + 31 + 9, 1e-9),
+    ("06-2021-targets", "sq_margin_2023", 7.5 - 6, 1e-9),
+    ("06-2021-targets", "henan_2021_realized", 6.3, 1e-9),
     # growth paths: real and nominal, the step-down, the recent record
     (
-        "06-growth-paths",
+        "07-growth-paths",
         "past_real",
         100 * ((275.5 / 175.5) ** 0.2 / (1.02 * 1.016 * 1.021 * 1.029 * 1.025) ** 0.2 - 1),
         1e-3,
     ),
-    ("06-growth-paths", "from_2016", 100 * ((275.5 / 202.5) ** 0.25 - 1), 1e-3),
-    ("06-growth-paths", "urb_base", 39.27 + (39.27 - 37.73), 1e-6),
+    ("07-growth-paths", "from_2016", 100 * ((275.5 / 202.5) ** 0.25 - 1), 1e-3),
+    ("07-growth-paths", "urb_base", 39.27 + (39.27 - 37.73), 1e-6),
     (
-        "06-growth-paths",
+        "07-growth-paths",
         "gdp2025_targets_step_down",
         275.5 * 1.08 * 1.07375 * 1.0675 * 1.06125 * 1.055,
         1e-3,
     ),
     (
-        "06-growth-paths",
+        "07-growth-paths",
         "gdp2025_henan_realized_2021_2025",
         275.5 * 1.063 * 1.031 * 1.041 * 1.051 * 1.056,
         1e-3,
     ),
-    ("06-growth-paths", "recent_n", 5 + 6, 1e-9),
+    ("07-growth-paths", "recent_n", 5 + 6, 1e-9),
     (
-        "06-growth-paths",
+        "07-growth-paths",
         "recent_mean",
         (2.1 - 2.5 + 0.2 + 0 + 0 - 0.25 - 0.7 - 3.9 - 1.9 - 0.4 + 0.1) / 11,
         1e-6,
     ),
-    ("08-consistency-audit", "rest_bands", 36 - (3 + 3 + 5 + 7), 1e-9),
-    ("08-consistency-audit", "rest_cumulative", 36 - 7, 1e-9),
-    ("08-consistency-audit", "liv_avg", 220 / 5, 1e-9),
-    ("08-consistency-audit", "kp_gdp", 100 * 438.1 / 275.5, 1e-3),
-    ("08-consistency-audit", "kp21_share", 100 * 491 / 589.9, 1e-3),
-    ("08-consistency-audit", "kp_plan_up", 100 * (491 / (438.1 / 1.054) - 1), 1e-3),
-    ("08-consistency-audit", "kp21_avg_total", 589.9 / 184, 1e-3),
-    ("08-consistency-audit", "pm21_share", 100 * 190.1 / 491, 1e-3),
-    ("08-consistency-audit", "grain_band", 100 * (14.9 - 14.8) / 14.9, 1e-3),
-    ("08-consistency-audit", "beat_needed", 100 * (1.074 * 1.023 - 1), 1e-6),
+    ("09-consistency-audit", "rest_bands", 36 - (3 + 3 + 5 + 7), 1e-9),
+    ("09-consistency-audit", "rest_cumulative", 36 - 7, 1e-9),
+    ("09-consistency-audit", "liv_avg", 220 / 5, 1e-9),
+    ("09-consistency-audit", "kp_gdp", 100 * 438.1 / 275.5, 1e-3),
+    ("09-consistency-audit", "kp21_share", 100 * 491 / 589.9, 1e-3),
+    ("09-consistency-audit", "kp_plan_up", 100 * (491 / (438.1 / 1.054) - 1), 1e-3),
+    ("09-consistency-audit", "kp21_avg_total", 589.9 / 184, 1e-3),
+    ("09-consistency-audit", "pm21_share", 100 * 190.1 / 491, 1e-3),
+    ("09-consistency-audit", "grain_band", 100 * (14.9 - 14.8) / 14.9, 1e-3),
+    ("09-consistency-audit", "beat_needed", 100 * (1.074 * 1.023 - 1), 1e-6),
 ]
 
 
@@ -129,7 +129,7 @@ def test_glued_value_matches_hand_computation(book, chapter, key, expected, tol)
 
 
 def test_audit_chapter_reports_no_unexplained_inconsistency(book):
-    glued = _glued(book, "08-consistency-audit")
+    glued = _glued(book, "09-consistency-audit")
     # the summary counts evidence checks only, every verdict included
     assert glued["n_evidence"] == sum(
         glued[k]

@@ -23,15 +23,15 @@ from conftest import toc_pages
 
 book = pytest.mark.book
 
-OWNED = {"chapters/preface", "chapters/02-2020-at-a-glance", "chapters/03-review-by-theme",
+OWNED = {"chapters/preface", "chapters/02-2020-at-a-glance", "chapters/04-review-by-theme",
          "chapters/appendix-data-dictionary", "chapters/appendix-glossary",
          "chapters/appendix-methods", "chapters/records", "chapters/data",
          "chapters/references"}  # fmt: skip
 PART_B = "a chapter of issues 14 and 15, restyled in issue 16 part B"
 TABLE_FAILURES = {
     "chapters/01-report-and-numbers": f"{PART_B}: pandas tables, raw headers (indicator_zh)",
-    "chapters/05-2021-targets": f"{PART_B}: raw headers (id_target, miss_pp), True/False",
-    "chapters/06-growth-paths": f"{PART_B}: raw headers (rate_pct, gdp_2025, input_ids), NaN",
+    "chapters/06-2021-targets": f"{PART_B}: raw headers (id_target, miss_pp), True/False",
+    "chapters/07-growth-paths": f"{PART_B}: raw headers (rate_pct, gdp_2025, input_ids), NaN",
 }
 FIGURE_DATA_FAILURES = {
     "chapters/01-report-and-numbers": f"{PART_B}: charts drawn in the chapter keep no data",
@@ -165,7 +165,7 @@ def test_owned_pages_link_their_numbers_to_many_distinct_records(book):
               for name in OWNED}  # fmt: skip
     counts = {name: len(ids) for name, ids in linked.items() if ids}
     print("distinct records linked:", counts, "all:", len(set().union(*linked.values())))
-    for name in ("chapters/preface", "chapters/02-2020-at-a-glance", "chapters/03-review-by-theme"):
+    for name in ("chapters/preface", "chapters/02-2020-at-a-glance", "chapters/04-review-by-theme"):
         assert counts.get(name, 0) >= 10, counts
     assert len(set().union(*linked.values())) >= 60
 
@@ -174,7 +174,7 @@ def test_owned_pages_link_their_numbers_to_many_distinct_records(book):
 def test_numbers_are_not_bold_and_scales_are_given_in_english(book):
     css = (book.html / "_static/book.css").read_text(encoding="utf-8")
     assert re.search(r"span\.pasted-text\s*\{\s*font-weight:\s*inherit", css)
-    for name in ("chapters/02-2020-at-a-glance", "chapters/03-review-by-theme"):
+    for name in ("chapters/02-2020-at-a-glance", "chapters/04-review-by-theme"):
         text = article(soup_of(book.html / f"{name}.html")).get_text(" ")
         assert re.search(r"亿元\s*\(\s*CNY [\d.,]+ (billion|million)", text), name
 
@@ -227,7 +227,7 @@ def test_chart_and_table_code_sits_behind_toggles(book):
         soup = article(soup_of(book.html / f"{name}.html"))
         toggled[name] = len(soup.select("details.hide div.cell_input"))
     assert sum(toggled.values()) >= 20, toggled
-    for name in ("chapters/02-2020-at-a-glance", "chapters/03-review-by-theme"):
+    for name in ("chapters/02-2020-at-a-glance", "chapters/04-review-by-theme"):
         soup = article(soup_of(book.html / f"{name}.html"))
         shown = len(soup.select("figure[id^=fig-], figure[id^=tbl-]"))
         assert toggled[name] == shown, (name, toggled[name], shown)

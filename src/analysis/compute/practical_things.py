@@ -1,4 +1,4 @@
-"""Chapter 7's content: the ten practical things (十件实事) and what they add up to.
+"""The content of the chapter on the ten practical things: the ten practical things (十件实事) and what they add up to.
 
 Each practical thing is a section of the report (``p3.ten.1`` … ``p3.ten.10``);
 its quantities are the figures curated from that section. Quantities of

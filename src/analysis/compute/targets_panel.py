@@ -9,7 +9,7 @@ each rule removed, in the order the rules are applied.
 
 The regression lives in ``analysis.compute.panel_regression``: it needs statsmodels,
 slow to import (1.6 s here), which most callers (the paths table, the
-uncertainty module, chapter 5) do not.
+uncertainty module, the chapter on the 2021 targets) do not.
 """
 
 from __future__ import annotations
