@@ -150,14 +150,34 @@ def test_light_layers_import_no_heavy_library_at_module_level():
     assert offenders == ["analysis.base.io: pandas"]
 
 
-BOOK_BUDGET = 600  # issue 13: everything that talks to Sphinx
+# Issue 13 cut the Sphinx extension to what readers and maintainers need and set it a
+# budget of 600 lines (it closed at 599). Issue 16 then added the site features readers
+# asked for, each in its own module (numbers linked to records and tables numbered as
+# tables: pages; figure data: figures; per-page fonts and slimmer icons: webfont; lighter
+# pages and meta descriptions: page_html). The machinery that talks to Sphinx, MyST-NB
+# and jupyter-cache (setup, freshness, execution) keeps a budget of its own, and the
+# whole layer one that stops it from sprawling.
+MACHINERY = ("analysis.book", "analysis.book.freshness", "analysis.book.execute")
+MACHINERY_BUDGET = 400
+BOOK_BUDGET = 1100
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
 
 
 def test_the_book_layer_stays_within_its_budget():
+    assert all(name in MODULES for name in MACHINERY)
+    machinery = sum(_lines(MODULES[name]) for name in MACHINERY)
+    assert machinery <= MACHINERY_BUDGET, f"{machinery} lines of build machinery"
     talks_to_sphinx = {
         name: path
         for name, path in MODULES.items()
         if name.startswith("analysis.book") or "sphinx" in path.read_text(encoding="utf-8")
     }
-    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in talks_to_sphinx.values())
+    lines = sum(_lines(p) for p in talks_to_sphinx.values())
     assert lines <= BOOK_BUDGET, f"{lines} lines in {sorted(talks_to_sphinx)}"
+    # nothing outside the book layer talks to Sphinx (no budget dodged by moving code)
+    assert all(name.startswith("analysis.book") for name in talks_to_sphinx), sorted(
+        talks_to_sphinx
+    )

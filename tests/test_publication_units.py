@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from analysis.base import web, webfont
+from analysis.base import web
+from analysis.book import page_html, webfont
 from analysis.charts import numbers, records_page, style, tables
 from analysis.records import lookup
 
@@ -135,20 +136,20 @@ def test_lighten_defers_head_scripts_and_sizes_images():
         '<script src="../searchindex.js"></script></head>'
         '<body><img alt="one" src="a.png" /><img alt="two" src="b.png" /></body></html>'
     )
-    out = web.lighten(page, lambda src: (840, 400))
+    out = page_html.lighten(page, lambda src: (840, 400))
     assert '<script src="documentation_options.js">' in out  # read by the inline script after it
     assert '<script defer src="doctools.js">' in out and "<script async src" in out
     assert "searchindex" not in out  # only the search page loads the index
-    assert "searchindex" in web.lighten(page, lambda src: None, search=True)
+    assert "searchindex" in page_html.lighten(page, lambda src: None, search=True)
     for image in BeautifulSoup(out, "html.parser").find_all("img"):
         assert image["width"] == "840" and image["height"] == "400"
         assert image["loading"] == "lazy" and image["decoding"] == "async"
-    assert web.lighten(out, lambda src: (1, 1)) == out  # a second pass changes nothing
+    assert page_html.lighten(out, lambda src: (1, 1)) == out  # a second pass changes nothing
 
 
 def test_meta_description_skips_markup_and_short_paragraphs():
-    text = web.description(["Short.", "<b>In short.</b> " + "word " * 60])
-    assert text.startswith("word word") and len(text) <= web.DESCRIPTION_CHARS
+    text = page_html.description(["Short.", "<b>In short.</b> " + "word " * 60])
+    assert text.startswith("word word") and len(text) <= page_html.DESCRIPTION_CHARS
     assert "<" not in text and text.endswith("…")
 
 

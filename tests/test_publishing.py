@@ -19,8 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from analysis.base import catalogue, webfont
-from analysis.book import site
+from analysis.book import catalogue, site, webfont
 from conftest import toc_pages
 
 PAGE_BUDGET = 1_500_000  # bytes: a chapter page with its images (issue 6)
@@ -323,7 +322,7 @@ def test_every_notebook_page_has_a_launch_link(book):
     assert not problems, f"pages without a launch link to their notebook: {problems}"
 
 
-# ---- the pieces behind the site (analysis.base.catalogue, analysis.book.site) -------------
+# ---- the pieces behind the site (analysis.book.catalogue, analysis.book.site) -------------
 
 
 def test_catalogue_publishes_data_and_external_files_only(tmp_path):

@@ -1,7 +1,7 @@
 """Each numbered figure's data, one click from its caption (part of ``analysis.book``).
 
 A chart cell's output carries the frame the chart plots as CSV text, which
-``analysis.base.web.FigureDataPlugin`` keeps in the environment. After a page is
+``FigureDataPlugin`` (below) keeps in the environment. After a page is
 read, each such figure's caption gets a "Data (CSV)" link to
 ``figure-data/<figure name>.csv``; the files are written when the build finishes,
 and ``{figure-data-list}`` on the data page lists them with number and caption.
@@ -18,7 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from ..base.web import FIGURE_DATA_DIR
+from ..base.web import FIGURE_DATA_DIR, FIGURE_DATA_MIME
 
 DATA_PAGE = "chapters/data"
 
@@ -98,3 +98,20 @@ def setup(app) -> None:
     app.connect("env-purge-doc", forget)
     app.connect("env-get-updated", always_list)
     app.connect("build-finished", write_files)
+
+
+class FigureDataPlugin:
+    """A myst-nb MIME renderer (entry point ``myst_nb.mime_renderers`` in pyproject.toml):
+    keeps a chart's CSV under its cell's figure name in the build's environment
+    (``book_figure_data``) and renders nothing; ``FigureData`` links it."""
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != FIGURE_DATA_MIME:
+            return None
+        name = ((data.cell_metadata.get("mystnb") or {}).get("figure") or {}).get("name")
+        env = renderer.renderer.document.settings.env
+        kept = env.book_figure_data = getattr(env, "book_figure_data", {})
+        if name:
+            kept.setdefault(env.docname, {})[name] = ("", data.string)
+        return []

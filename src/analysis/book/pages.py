@@ -22,7 +22,8 @@ from myst_nb.ext.glue.utils import retrieve_glue_data
 from sphinx.transforms import SphinxTransform
 from sphinx.util.osutil import relative_uri
 
-from ..base.web import RECORDS_MIME, RECORDS_PAGE, description, record_link
+from ..base.web import RECORDS_MIME, RECORDS_PAGE, record_link
+from .page_html import description
 
 TABLE_PREFIX = "tbl-"
 

@@ -4,8 +4,8 @@ Each because a real browser, or Lighthouse, showed the need:
 
 - **Chinese text on any machine**, **data downloads**, **lighter pages**: after the
   build, the CJK web font and the data files go into the site, the theme's icon
-  script keeps only the icons used (``analysis.base.webfont``), and scripts are
-  deferred and images sized (``analysis.base.web.lighten``).
+  script keeps only the icons used (``analysis.book.webfont``), and scripts are
+  deferred and images sized (``analysis.book.page_html.lighten``).
 - **No duplicated inline scripts.** Jupyter Book 1 registers the inline scripts of
   sphinx-thebe and sphinx-togglebutton twice; the second ``const THEBE_JS_URL`` throws
   "Identifier has already been declared" on every page: we drop exact duplicates.
@@ -21,8 +21,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..base import web, webfont
-from ..base.web import THEME_MODE_FIX
+from . import page_html, webfont
+from .page_html import THEME_MODE_FIX
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +55,8 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     webfont.slim_fontawesome(html_dir)
     size = webfont.page_fonts(html_dir)
     for page in html_dir.rglob("*.html"):
-        size_of = lambda src, folder=page.parent: web.png_size(folder / src)  # noqa: E731
-        lighter = web.lighten(page.read_text("utf-8"), size_of, page.name == "search.html")
+        size_of = lambda src, folder=page.parent: page_html.png_size(folder / src)  # noqa: E731
+        lighter = page_html.lighten(page.read_text("utf-8"), size_of, page.name == "search.html")
         page.write_text(lighter, encoding="utf-8")
     logger.info(f"[minquan] CJK web fonts {size:,} bytes; {len(copies)} data files published")
 

@@ -6,7 +6,7 @@ file the charts use (``analysis.base.fonts``; SIL Open Font Licence) to the
 characters of the pages, saves it as a WOFF web font (only when the characters
 change: subsetting costs seconds) and puts it first in the theme's font stacks
 with a CJK ``unicode-range``. It also copies the data files of
-``analysis.base.catalogue`` into the site. No third-party import at module level.
+``analysis.book.catalogue`` into the site. No third-party import at module level.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import re
 import shutil
 from pathlib import Path
 
+from ..base.fonts import cjk_font_path
 from . import catalogue
-from .fonts import cjk_font_path
 
 FONT_FILE = "minquan-cjk.woff"
 CSS_FILE = "minquan-cjk.css"
@@ -77,7 +77,7 @@ def cjk_css() -> str:
     stack = f'"{FONT_FAMILY}"'
     return (
         "/* Chinese text in the font the charts use (Noto Sans CJK SC, SIL OFL 1.1), subset\n"
-        "   to the characters of each page: see analysis.base.webfont.page_fonts. */\n"
+        "   to the characters of each page: see analysis.book.webfont.page_fonts. */\n"
         "html {\n"
         f"  --pst-font-family-base: {stack}, var(--pst-font-family-base-system);\n"
         f"  --pst-font-family-heading: {stack}, var(--pst-font-family-base-system);\n"
