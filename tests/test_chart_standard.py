@@ -72,11 +72,7 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "fig-fyp-grain",
         "values",
     ): "chapter 4: two values (the harvest against its floor): a sentence",
-    ("fig-target-escalation", "overlap"): "chapter 5: Minquan's margin labels sit on the histogram",
-    ("fig-gdp-scenarios", "overlap"): "chapter 6: the joined end label runs off the figure; "
-    "figure 24 is to be redrawn (nominal paths apart from real ones, no empty axis after 2035)",
     ("fig-audit-rates", "overlap"): "chapter 8: a value label overlaps a row label",
-    ("fig-target-calibration", "overlap"): "chapter 6: the recent years' labels crowd the bars",
 }
 
 

@@ -179,11 +179,33 @@ def test_a_real_rate_applied_to_a_nominal_level_fails(table):
         paths.check_price_bases(wrong)
 
 
-def test_the_gdp_chart_refuses_a_nominal_path(table):
+def test_the_gdp_chart_draws_nominal_readings_apart_from_real_ones(table):
+    """No nominal level on the axis at 2020 prices: the nominal 2016-2020 pace gets an axis
+    of its own, at current prices; a reading of another price basis is refused."""
+    import matplotlib.pyplot as plt
+
     from analysis.charts import lines
 
-    with pytest.raises(ValueError, match="nominal"):
-        lines.gdp_scenarios(table, [], scenarios=["implied_2016_2020_average"])
+    fig = lines.gdp_scenarios(table, [])
+    real_ax, nominal_ax = fig.axes
+    assert "2020 prices" in real_ax.get_xlabel() and "current prices" in nominal_ax.get_xlabel()
+    levels = table[table["path_id"].str.startswith("gdp:") & table["year"].isin([2025, 2035])]
+    nominal = set(levels.loc[levels["price_basis"] == "nominal", "value"].round(6))
+    real = set(levels.loc[levels["price_basis"] == "real", "value"].round(6))
+
+    def drawn(ax):
+        return {round(float(x), 6) for c in ax.collections for x, _ in c.get_offsets()}
+
+    assert nominal and drawn(nominal_ax) == nominal
+    assert drawn(real_ax) == real and not drawn(real_ax) & nominal
+    labels = [t.get_text() for t in real_ax.get_yticklabels()]
+    assert "Central case" in labels and "Illustration" in labels  # statuses readable
+    assert len(fig.book_data) == len(levels.dropna(subset=["value"]))
+    plt.close(fig)
+    wrong = table.copy()
+    wrong.loc[wrong["path_id"] == "gdp:doubling_by_2035", "price_basis"] = "index"
+    with pytest.raises(ValueError, match="neither real nor nominal"):
+        lines.gdp_scenarios(wrong, [])
 
 
 def test_a_growth_target_without_a_price_basis_is_refused():

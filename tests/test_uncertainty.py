@@ -116,3 +116,28 @@ def test_outlook_states_the_assumption_of_every_probability():
     assert outlook.probabilities["assumption"].str.contains("pass-through 0.50").all()
     assert set(outlook.fans) == {"held", "falling"}
     assert outlook.targets["held"][2025] == pytest.approx(100 * 1.08**5)
+
+
+def test_the_preface_chances_are_chapter_7s():
+    """The preface leads with two chances; they must be the ones chapter 7 computes (its
+    step-down path, its goal levels read from the paths table, the recent calibration)."""
+    from analysis.compute import scenarios
+    from analysis.records import lookup
+
+    chances = scenarios.central_chances()
+    panel = targets_panel.load_filtered()
+    recent = uncertainty.recent_model(uncertainty.panel_model(panel.data),
+                                      targets_panel.recent_record())  # fmt: skip
+    gdp, readings = scenarios.gdp_scenarios()
+    step = {s.scenario: s for s in readings}["targets_step_down"]
+    paths = lookup.paths()
+    levels = paths[paths["path_id"].str.startswith("gdp:")].pivot(
+        index="year", columns="scenario", values="value"
+    )
+    goals = {"met": (2025, levels.loc[2025, "targets_step_down"]),
+             "doubled": (2035, levels.loc[2035, "doubling_by_2035"])}  # fmt: skip
+    outlook = uncertainty.gdp_outlook(gdp.value, 2020, {"Targets stepping down": [100 * r for r in step.rates]},
+                            list(scenarios.norm_path()[0]), goals, [recent])  # fmt: skip
+    by_goal = outlook.probabilities.set_index("goal")["probability"]
+    assert chances == {"stepped_down_met_2025": by_goal["met"], "doubled_2035": by_goal["doubled"]}
+    assert 0 < chances["stepped_down_met_2025"] < chances["doubled_2035"] < 1

@@ -32,19 +32,24 @@ def _hatch(bound: str) -> str | None:
 
 
 def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
-          reference_label: str = "", fmt: str = "{:,.1f}", note: str = ""):  # fmt: skip
+          reference_label: str = "", fmt: str = "{:,.1f}", note: str = "",
+          groups: Sequence[str] | None = None):  # fmt: skip
     """Horizontal bars with value labels; an optional reference line (e.g. 100% of plan).
 
-    rows: columns label, record.
+    rows: columns label, record. ``groups`` (one name per row, optional) colours the
+    bars by group, dark blue and light orange (apart in lightness too), with a legend
+    above the bars: e.g. figures of the same year as the reference and of other years.
     """
     rows = style.with_values(rows)
-    fig, ax = style.figure(height=0.5 * len(rows) + 1.5)
+    fig, ax = style.figure(height=0.5 * len(rows) + 1.5 + (0.3 if groups is not None else 0))
     y = np.arange(len(rows))[::-1]
-    colour = style.PALETTE["blue"]
-    for yi, value, bound in zip(y, rows["value"], rows["bound"], strict=True):
-        hatch = _hatch(bound)
+    names = list(groups) if groups is not None else [""] * len(rows)
+    colours = {g: style.PAIR[i % 2] if groups is not None else style.PALETTE["blue"]
+               for i, g in enumerate(dict.fromkeys(names))}  # fmt: skip
+    for yi, value, bound, group in zip(y, rows["value"], rows["bound"], names, strict=True):
+        hatch, colour = _hatch(bound), colours[group]
         ax.barh(yi, value, color="white" if hatch else colour, edgecolor=colour, hatch=hatch,
-                height=0.6)  # fmt: skip
+                height=0.6, label=group or None)  # fmt: skip
         ax.annotate(style.label(value, bound, fmt, unit), (value, yi), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=9.5)  # fmt: skip
     if reference is not None:
@@ -52,12 +57,20 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
         ax.annotate(reference_label, (reference, y.max() + 0.45), xytext=(3, 0),
                     textcoords="offset points", fontsize=9, color=style.ACCENT)  # fmt: skip
         ax.set_ylim(-0.5, y.max() + 0.9)
+    if groups is not None:
+        handles, labels = ax.get_legend_handles_labels()
+        unique = dict(zip(labels, handles, strict=True))
+        ax.legend(unique.values(), unique.keys(), loc="lower left", bbox_to_anchor=(0, 1.0),
+                  ncols=len(unique))  # fmt: skip
     ax.set_yticks(y, rows["label"])
     ax.set_xlim(0, rows["value"].max() * 1.22)
     if unit:
         ax.set_xlabel(unit.strip())
     records = style.records_in(rows, "record")
-    return style.finish(fig, records, note, data=style.record_frame(rows["label"], records))
+    data = style.record_frame(rows["label"], records)
+    if groups is not None:
+        data.insert(1, "group", names)
+    return style.finish(fig, records, note, data=data)
 
 
 def before_after(panels: Sequence[dict], before: str, after: str, note: str = "",

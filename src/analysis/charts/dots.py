@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MultipleLocator
 
 from ..records.record import Record
 from . import style
@@ -108,31 +109,49 @@ def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
 
 
 LEVEL_COLOURS = {"China": style.SERIES[0], "Henan": style.SERIES[1], "Minquan": style.ACCENT}
+LEVEL_MARKERS = {"China": "o", "Henan": "s", "Minquan": "D"}
+LEVEL_DODGE = 0.22  # rows apart within an indicator, so equal targets stay visible
 
 
 def target_cascade(cascade_table: pd.DataFrame, records: Iterable[Record], note: str = ""):
     """2021 targets by level: one row per indicator, one dot per level.
 
+    Each level has its own colour, shape and small vertical offset within the
+    indicator's row, so equal targets (Henan's and Minquan's, say) sit one above the
+    other instead of hiding each other; Minquan's targets carry their value.
     cascade_table: columns indicator, indicator_zh, level, value; ``records``
     are those its ``id`` column names (``lookup.records``).
     """
     indicators = list(dict.fromkeys(cascade_table["indicator"]))
-    fig, ax = style.figure(height=0.45 * len(indicators) + 1.2)
+    levels = [level for level in LEVEL_COLOURS if level in set(cascade_table["level"])]
+    offsets = {level: 0.1 + (k - (len(levels) - 1) / 2) * LEVEL_DODGE
+               for k, level in enumerate(levels)}  # fmt: skip
+    names = dict(cascade_table.drop_duplicates("indicator")[["indicator", "indicator_zh"]].values)
+    fig, ax = style.figure(height=0.66 * len(indicators) + 1.2)
     for i, indicator in enumerate(indicators):
         rows = cascade_table[cascade_table["indicator"] == indicator].set_index("level")
         values = rows["value"].dropna()
-        ax.plot([values.min(), values.max()], [i, i], color="#cccccc", linewidth=2, zorder=1)
-        for level, colour in LEVEL_COLOURS.items():
+        # the indicator's name heads its row, across the chart: the dots get the full width
+        ax.text(0.05, i - 0.36, f"{indicator}  {names[indicator]}", va="center", ha="left",
+                fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
+        ax.plot([values.min(), values.max()], [i + 0.1, i + 0.1], color="#d9d9d9", linewidth=5,
+                zorder=1, solid_capstyle="round")  # fmt: skip
+        for level in levels:
             if level in values.index:
-                ax.scatter(values[level], i, color=colour, s=45, zorder=3,
-                           label=level if i == 0 else None,
-                           marker="D" if level == "Minquan" else "o")  # fmt: skip
-    ax.set_yticks(range(len(indicators)))
-    names = cascade_table.drop_duplicates("indicator")[["indicator", "indicator_zh"]].values
-    ax.set_yticklabels([f"{name}\n{zh}" for name, zh in names], fontsize=9)
-    ax.invert_yaxis()
+                ax.scatter(values[level], i + offsets[level], color=LEVEL_COLOURS[level], s=40,
+                           zorder=3, marker=LEVEL_MARKERS[level],
+                           label=level if level not in ax.get_legend_handles_labels()[1] else None)  # fmt: skip
+        if "Minquan" in values.index:
+            ax.annotate(f"{values['Minquan']:g}", (values["Minquan"], i + offsets["Minquan"]),
+                        xytext=(8, 0), textcoords="offset points", va="center", fontsize=9,
+                        color=LEVEL_COLOURS["Minquan"])  # fmt: skip
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(len(indicators) - 0.45, -0.6)
+    ax.set_xlim(0, cascade_table["value"].max() * 1.08)
+    ax.xaxis.set_major_locator(MultipleLocator(1))
     ax.set_xlabel("2021 target, % (urbanization: percentage points)")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(levels))
     style.add_source(fig, records, note=note)
     data = cascade_table[["indicator", "indicator_zh", "level", "value"]].dropna(subset=["value"])
     return style.attach_data(fig, data)

@@ -1,5 +1,5 @@
 """Line charts: index paths from a base year, levels joined over a few years,
-and GDP paths under the scenarios of data/paths.csv.
+and where each reading of the GDP goals (data/paths.csv) puts GDP in 2025 and 2035.
 
 Dashed lines and open markers are one-sided numbers (upper or lower bounds) or
 illustrations; the records drawn give the source line.
@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import StrMethodFormatter
 
 from ..records.record import Record
-from ..records.vocabulary import ILLUSTRATION, REAL, UPPER
+from ..records.vocabulary import AMBITION, CENTRAL, ILLUSTRATION, NOMINAL, REAL, REFERENCE
 from . import style
 
 
@@ -76,84 +77,125 @@ def level_path(points: pd.DataFrame, unit: str, note: str = ""):
     return style.finish(fig, records, note, data=data)
 
 
+# what each reading of the GDP goals is called on the chart (the chapter may pass its own)
 SCENARIO_LABELS = {
-    "implied_2016_2020_average_real": "2016-2020 pace, CPI-deflated (upper bound)",
-    "target_2021_held": "8% held (ambition)",
-    "above_averages_2021_margin": "Above averages + 2021 margin",
-    "targets_step_down": "Targets stepping down (central)",
-    "above_averages_floor": "Above averages: floor",
-    "henan_14th_fyp": "Henan 14th FYP (about 6%)",
+    "targets_step_down": "Targets stepping down",
+    "target_2021_held": "2021 target held",
     "doubling_by_2035": "Doubling by 2035",
+    "above_averages_floor": "Above the averages: floor",
+    "implied_2016_2020_average_real": "2016-2020 pace, CPI-deflated",
+    "henan_14th_fyp": "Henan's 14th Five-Year Plan",
     "henan_realized_2021_2025": "Henan's realized growth",
-    "implied_2016_2020_average": "2016-2020 pace, nominal (upper bound)",
+    "above_averages_2021_margin": "Floor plus the 2021 margin",
+    "implied_2016_2020_average": "2016-2020 pace",
 }
-
-# one colour per reading (the two that coincide, Henan's plan and the floor it sets, share one)
-SCENARIO_COLOURS = {
-    "targets_step_down": style.PALETTE["black"],
-    "target_2021_held": style.PALETTE["orange"],
-    "implied_2016_2020_average_real": style.PALETTE["sky"],
-    "above_averages_2021_margin": style.PALETTE["green"],
-    "above_averages_floor": style.PALETTE["purple"],
-    "henan_14th_fyp": style.PALETTE["purple"],
-    "doubling_by_2035": style.PALETTE["blue"],
-    "henan_realized_2021_2025": style.PALETTE["vermillion"],
-}
+STATUS_HEADINGS = {CENTRAL: "Central case", AMBITION: "Ambitions", REFERENCE: "References",
+                   ILLUSTRATION: "Illustration"}  # fmt: skip
+MILESTONES = (2025, 2035)
+# 2025 and 2035 told apart by lightness and shape: dark blue dots, light orange diamonds
+MILESTONE_STYLE = {2025: (style.PAIR[0], "o"), 2035: (style.PAIR[1], "D")}
+ROW_IN = 0.27  # inches per row of the chart
 
 
-def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None):
-    """GDP level paths 2020-2035, one line per scenario (rows of paths.csv).
+def _readings(gdp: pd.DataFrame, scenarios) -> pd.DataFrame:
+    """One row per reading: its status, price basis, bound and level in 2025 and 2035."""
+    rows = []
+    for scenario, path in gdp.groupby("scenario", sort=False):
+        if scenarios is not None and scenario not in scenarios:
+            continue
+        first, levels = path.iloc[-1], path.set_index("year")["value"]
+        rows.append({"scenario": scenario, "status": first["status"],
+                     "price_basis": first["price_basis"], "bound": first["bound"],
+                     **{str(y): levels.get(y, np.nan) for y in MILESTONES}})  # fmt: skip
+    frame = pd.DataFrame(rows)
+    frame["rank"] = frame["status"].map({s: i for i, s in enumerate(STATUS_HEADINGS)})
+    frame["last"] = frame[[str(y) for y in MILESTONES]].max(axis=1)
+    return frame.sort_values(["rank", "last"], ascending=[True, False]).reset_index(drop=True)
 
-    The axis is at 2020 prices, so only real paths may be drawn: a nominal one
-    (``price_basis`` nominal) is a ValueError. ``scenarios`` chooses and orders
-    the paths (default: every real one). Upper bounds and illustrations are
-    dashed; paths that end at the same level share one label. ``records`` are
-    those the rows cite.
+
+def _milestone_panel(ax, readings: pd.DataFrame, labels: dict, base: float, unit: str):
+    """Rows of readings grouped by status (bold headings), a dot for 2025 and a diamond
+    for 2035 on one axis, each labelled with its level; one-sided levels open, with ≤/≥."""
+    y, ticks, names, headings = 0.0, [], [], []
+    for _, group in readings.groupby("rank", sort=True):
+        ticks.append(y)
+        names.append(STATUS_HEADINGS.get(group["status"].iloc[0], group["status"].iloc[0]))
+        headings.append(len(ticks) - 1)
+        y -= 1
+        for row in group.to_dict("records"):
+            drawn = [(m, row[str(m)]) for m in MILESTONES if row[str(m)] == row[str(m)]]
+            xs = [v for _, v in drawn]
+            ax.plot(xs, [y] * len(xs), color=style.LIGHT_GREY, linewidth=1.2, zorder=1)
+            for k, (milestone, value) in enumerate(drawn):
+                colour, shape = MILESTONE_STYLE[milestone]
+                face = "white" if style.one_sided(row["bound"]) else colour
+                ax.scatter([value], [y], s=46, marker=shape, facecolor=face, edgecolor=colour,
+                           linewidth=1.5, zorder=3)  # fmt: skip
+                last = k == len(drawn) - 1
+                ax.annotate(style.label(value, row["bound"], "{:,.0f}"), (value, y),
+                            xytext=(7 if last else -7, 0), textcoords="offset points",
+                            ha="left" if last else "right", va="center", fontsize=9,
+                            color=style.TEXT_COLOUR.get(colour, colour))  # fmt: skip
+            ticks.append(y)
+            names.append(labels.get(row["scenario"], SCENARIO_LABELS.get(row["scenario"], "")))
+            y -= 1
+    ax.set_yticks(ticks, names)
+    for index in headings:  # bold, in the Latin font alone (Noto Sans CJK here has no bold)
+        ax.get_yticklabels()[index].set(fontweight="bold", fontfamily=style.LATIN_FAMILY)
+    ax.set_ylim(y + 0.4, 0.6)
+    ax.axvline(base, color="#333333", linewidth=0.8, zorder=1)
+    top = readings[[str(m) for m in MILESTONES]].max().max()
+    ax.set_xlim(base - 0.06 * (top - base), top + 0.16 * (top - base))
+    ax.set_xlabel(unit)
+    ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+
+
+def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None,
+                  labels: dict[str, str] | None = None):  # fmt: skip
+    """Where each reading of the GDP goals puts Minquan's GDP in 2025 and 2035.
+
+    One row per reading (rows of paths.csv whose ``path_id`` starts with ``gdp:``),
+    grouped by status (central case, ambitions, references, illustration), with a
+    dot for 2025 and a diamond for 2035 and the 2020 level as a line. Real readings
+    (2020 prices) share one axis; nominal ones (current prices) are drawn apart, in a
+    panel of their own below, never on the 2020-prices axis. ``scenarios`` chooses the
+    readings (default: all), ``labels`` names them; ``records`` are those the rows cite.
     """
     gdp = table[table["path_id"].str.startswith("gdp:")]
-    real = set(gdp.loc[gdp["price_basis"] == REAL, "scenario"])
-    order = [s for s in SCENARIO_LABELS if s in real] if scenarios is None else list(scenarios)
-    nominal = [s for s in order if s not in real]
-    if nominal:
-        raise ValueError(f"not real, cannot be drawn at 2020 prices (nominal?): {nominal}")
-    fig, ax = style.figure(height=4.6)
-    labels: dict[tuple[int, float], list[tuple[str, str]]] = {}
-    for scenario in order:
-        colour = SCENARIO_COLOURS.get(scenario, style.GREY)
-        rows = gdp[gdp["scenario"] == scenario]
-        first = rows.iloc[0]
-        style_ = "--" if first["bound"] == UPPER or first["status"] == ILLUSTRATION else "-"
-        width = 2.4 if first["status"] == "central" else 1.5
-        ax.plot(rows["year"], rows["value"], style_, color=colour, linewidth=width)
-        last = rows.iloc[-1]
-        labels.setdefault((int(last["year"]), round(float(last["value"]), 0)), []).append(
-            (SCENARIO_LABELS.get(scenario, scenario), colour)
-        )
-    ends = sorted(labels)
-    for (year, value), y in zip(ends, _spread_by_year(ends), strict=True):
-        entries = labels[(year, value)]
-        ax.annotate(f"{' = '.join(label for label, _ in entries)}: {value:.0f}", (year, value),
-                    xytext=(year + 0.3, y), textcoords="data", va="center", fontsize=9,
-                    color=entries[0][1])  # fmt: skip
-    ax.axvline(2025, color=style.GREY, linewidth=0.8, linestyle=":")
-    ax.set_xlim(2020, 2043)
-    ax.set_xticks([2020, 2025, 2030, 2035])
-    ax.set_ylabel("GDP, 亿元 (2020 prices)")
-    ax.grid(axis="y")
-    style.add_source(fig, records, note="Data: data/paths.csv (real paths only)")
-    return style.attach_data(fig, gdp[["scenario", "year", "value", "bound", "status"]])
-
-
-def _spread_by_year(ends: list[tuple[int, float]]) -> list[float]:
-    """Label heights: labels ending in the same year kept apart (a twentieth of the range)."""
-    values = [v for _, v in ends]
-    gap = (max(values) - min(values)) / 20 if len(values) > 1 else 1.0
-    placed = [0.0] * len(ends)
-    for year in {y for y, _ in ends}:
-        idx = [i for i, (y, _) in enumerate(ends) if y == year]
-        for i, y in zip(idx, style.spread([values[i] for i in idx], gap), strict=True):
-            placed[i] = y
-    return placed
+    readings = _readings(gdp, scenarios)
+    real = readings[readings["price_basis"] == REAL]
+    nominal = readings[readings["price_basis"] == NOMINAL]
+    other = readings[~readings["price_basis"].isin([REAL, NOMINAL])]
+    if len(other):
+        raise ValueError(f"neither real nor nominal: {list(other['scenario'])}")
+    base = float(gdp.loc[gdp["year"] == gdp["year"].min(), "value"].iloc[0])
+    panels = [(real, "GDP, 亿元 at 2020 prices"), (nominal, "GDP, 亿元 at current prices")]
+    panels = [(rows, unit) for rows, unit in panels if len(rows)]
+    heights = [len(rows) + rows["status"].nunique() + 0.6 for rows, _ in panels]
+    fig, axes = style.figure(height=ROW_IN * sum(heights) + 1.35 * len(panels) + 0.35,
+                             nrows=len(panels), squeeze=False,
+                             gridspec_kw={"height_ratios": heights})  # fmt: skip
+    for ax, (rows, unit) in zip(axes[:, 0], panels, strict=True):
+        _milestone_panel(ax, rows, labels or {}, base, unit)
+    if len(panels) > 1:
+        axes[1, 0].set_title("Nominal: not comparable with the readings above", fontsize=9.5)
+    first = axes[0, 0]
+    first.annotate(f"2020: {base:,.1f}", (base, 0.6), xytext=(3, 2), textcoords="offset points",
+                   ha="left", va="bottom", fontsize=9, annotation_clip=False)  # fmt: skip
+    for milestone, (colour, shape) in MILESTONE_STYLE.items():
+        first.scatter([], [], s=46, marker=shape, color=colour, label=str(milestone))
+    first.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.2,
+                 handletextpad=0.3)  # fmt: skip
+    style.add_source(fig, records, note="Open markers, ≤ and ≥: bounds; ≈: about (左右)")
+    data = readings.melt(id_vars=["scenario", "status", "price_basis", "bound"],
+                         value_vars=[str(m) for m in MILESTONES], var_name="year")  # fmt: skip
+    data = data.dropna(subset=["value"]).assign(
+        reading=lambda f: [(labels or {}).get(s, SCENARIO_LABELS.get(s, s)) for s in f["scenario"]]
+    )
+    return style.attach_data(fig, data[["reading", "scenario", "status", "price_basis", "bound",
+                                        "year", "value"]])  # fmt: skip
 
 
 def slope(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -38,32 +38,43 @@ def intervals(rows: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}
 
 
 def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series],
-        goals: dict[str, tuple[int, float]], records: Iterable[Record], note: str = ""):  # fmt: skip
+        goals: dict[str, tuple[int, float]], records: Iterable[Record], note: str = "",
+        goals_by_panel: dict[str, Sequence[str]] | None = None):  # fmt: skip
     """Fan chart: 5-95% and 25-75% bands of simulated GDP, one panel per entry of ``fans``
     (a target path or a calibration, its name as the title), with the path the targets
-    give if met (``central``: one Series, or one per panel) and the goal levels."""
-    fig, axes = style.figure(height=3.9, ncols=len(fans), sharey=True)
+    give if met (``central``: one Series, or one per panel) and the goal levels.
+
+    ``goals_by_panel`` names the goals each panel marks (default: every goal in every
+    panel), so that markers of one year do not pile up. The legend sits above the
+    panels, clear of the bands."""
+    fig, axes = style.figure(height=4.4, ncols=len(fans), sharey=True)
     axes = np.atleast_1d(axes)
+    markers = dict(zip(goals, GOAL_MARKERS, strict=False))
+    handles: dict[str, object] = {}
     for ax, (name, frame) in zip(axes, fans.items(), strict=True):
         wide = frame.pivot(index="year", columns="quantile", values="value")
         years = wide.index.astype(int)
         for low, high, alpha in ((0.05, 0.95, 0.18), (0.25, 0.75, 0.35)):
-            ax.fill_between(years, wide[low], wide[high], color=style.SERIES[0], alpha=alpha,
-                            linewidth=0, label=f"{low:.0%}-{high:.0%}".replace("%-", "-"))  # fmt: skip
-        ax.plot(years, wide[0.5], color=style.SERIES[0], linewidth=1.5, label="median")
+            label = f"{low:.0%}-{high:.0%}".replace("%-", "-") + " of simulations"
+            handles[label] = ax.fill_between(years, wide[low], wide[high], color=style.SERIES[0],
+                                             alpha=alpha, linewidth=0)  # fmt: skip
+        (handles["median"],) = ax.plot(years, wide[0.5], color=style.SERIES[0], linewidth=1.5)
         path = central[name] if isinstance(central, dict) else central
-        ax.plot(path.index, path.values, color="#333333", linewidth=1, linestyle="--",
-                label="targets met")  # fmt: skip
-        for marker, (label, (year, level)) in zip(GOAL_MARKERS, goals.items(), strict=False):
-            ax.scatter([year], [level], color=style.ACCENT, marker=marker, zorder=4, s=36,
-                       label=label)  # fmt: skip
+        (handles["targets met"],) = ax.plot(path.index, path.values, color="#333333",
+                                            linewidth=1, linestyle="--")  # fmt: skip
+        shown = goals if goals_by_panel is None else goals_by_panel.get(name, ())
+        for label in shown:
+            year, level = goals[label]
+            handles[label] = ax.scatter([year], [level], color=style.ACCENT, zorder=4, s=36,
+                                        marker=markers.get(label, "o"))  # fmt: skip
         ax.set_title(name, fontsize=9.5)
         ax.set_xticks([2020, 2025, 2030, 2035])
         ax.grid(axis="y")
     axes[0].set_ylabel("GDP, 亿元 (2020 prices)")
-    axes[0].legend(loc="upper left", fontsize=9)
+    order = [k for k in handles if k not in goals] + [g for g in goals if g in handles]
+    fig.legend([handles[k] for k in order], order, loc="outside upper center", ncols=3,
+               fontsize=9, columnspacing=1.2, handletextpad=0.4)  # fmt: skip
     style.add_source(fig, records, sources=[style.PANEL_SOURCE],
-                     note=note or "Simulation: 10,000 draws, fixed seed "
-                     "(analysis.compute.uncertainty)")  # fmt: skip
+                     note=note or "Simulation: 10,000 draws, fixed seed")  # fmt: skip
     data = pd.concat([frame.assign(panel=name) for name, frame in fans.items()])
     return style.attach_data(fig, data)

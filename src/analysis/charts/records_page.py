@@ -93,8 +93,9 @@ def derived_html() -> str:
 
 
 def context_html() -> str:
-    """Every fact from outside the report, anchored by id, with source and confidence."""
-    table = context.load(context.TARGETS)
+    """Every fact from outside the report, anchored by id, with source and confidence
+    (both targets-and-outcomes files: the chapters cite rows of each)."""
+    table = pd.concat([context.load(name) for name in context.TARGET_FILES], ignore_index=True)
     rows = []
     for r in table.to_dict("records"):
         cells = [
