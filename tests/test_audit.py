@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -159,3 +161,13 @@ def test_class_readings_by_hand():
     cumulative = frame[frame["whole"] == "Read as cumulative"]["value"].tolist()
     assert bands == [3, 3, 5, 7, 18]
     assert cumulative == [3, 0, 2, 2, 29]
+
+
+def test_what_readers_read_names_no_record_or_section_ids(checks):
+    """Ids belong in the inputs column (shown as links); the words a table shows use names."""
+    raw = re.compile(r"\b[FDX]\d{3,4}\b|\bp\d\.[a-z0-9.]+\b|\b[a-z]+_[a-z0-9_]+\b")
+    for column in ("description", "computed", "tolerance", "why_tolerance", "explanation",
+                   "settle"):  # fmt: skip
+        found = [(i, t) for i, t in zip(checks["id"], checks[column], strict=True)
+                 if raw.search(str(t))]  # fmt: skip
+        assert found == [], column

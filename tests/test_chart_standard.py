@@ -49,31 +49,7 @@ def figure_names(path: Path) -> list[str]:
 FIGURES = {name: path for path in sorted(CHAPTERS.glob("*.md")) for name in figure_names(path)}
 
 # Part B: every entry names a chart of a chapter part A did not own, and why it fails.
-CH1 = "chapter 1 draws this chart itself (issue 15's chapter; part B)"
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("fig-section-lengths", "size"): f"{CH1}: section labels at 7.5 pt in an 8-inch-tall panel",
-    ("fig-section-lengths", "labels"): f"{CH1}: labels show section ids (p4, p3.ten.10)",
-    ("fig-section-lengths", "values"): f"{CH1}: keeps no data, so no CSV is published",
-    ("fig-number-density", "size"): f"{CH1}: legend at 8 pt",
-    ("fig-number-density", "overlap"): f"{CH1}: part labels p2, p4 sit on the bars",
-    ("fig-number-density", "labels"): f"{CH1}: part ids p1-p4 as labels",
-    ("fig-number-density", "values"): f"{CH1}: keeps no data, so no CSV is published",
-    ("fig-kinds-by-part", "size"): f"{CH1}: panel titles at 8.5 pt",
-    (
-        "fig-kinds-by-part",
-        "labels",
-    ): f"{CH1}: raw kinds (change_vs_base, target_share) and part ids",
-    ("fig-kinds-by-part", "values"): f"{CH1}: keeps no data, so no CSV is published",
-    (
-        "fig-fyp-livelihood",
-        "values",
-    ): "chapter 4: two values (2020 against the average): a sentence",
-    (
-        "fig-fyp-grain",
-        "values",
-    ): "chapter 4: two values (the harvest against its floor): a sentence",
-    ("fig-audit-rates", "overlap"): "chapter 8: a value label overlaps a row label",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def _no_glue(*args, **kwargs) -> None:

@@ -55,20 +55,25 @@ BUILDERS = {
         reference=100,
         reference_label="plan",
     ),
-    "index_chart": lambda: lines.index_chart(
-        pd.DataFrame(
-            {
-                "label": ["GDP", "Loans", "Deposits"],
-                "record": [D("gdp_index_2020"), D("loans_index_2020"), D("deposits_index_2020")],
-            }
-        )
-    ),
     "level_path": lambda: lines.level_path(
         pd.DataFrame(
-            [("Deposits", 2015, D("deposits_2015")), ("Deposits", 2020, F("F0007"))],
-            columns=["series", "year", "record"],
+            [
+                ("Deposits", 2015, D("deposits_2015"), None),
+                ("Deposits", 2019, D("deposits_2019"), D("deposits_growth_2016_2019")),
+                ("Deposits", 2020, F("F0007"), F("F0008")),
+            ],
+            columns=["series", "year", "record", "pace"],
         ),
         unit="亿元",
+    ),
+    "change_and_pace": lambda: dots.change_and_pace(
+        pd.DataFrame(
+            [
+                ("GDP", D("gdp_index_2020"), 100, 0, D("gdp_growth_2016_2020")),
+                ("收入", F("F0166"), 0, 0, D("income_growth_2016_2020")),
+            ],
+            columns=["label", "change", "base", "decimals", "pace"],
+        )
     ),
     "intervals": lambda: ranges.intervals(
         pd.DataFrame(
@@ -97,16 +102,6 @@ BUILDERS = {
         ),
         labels=("2020", "2016-2020"),
     ),
-    "verdict_bars": lambda: bars.verdict_bars(
-        {"consistent": 3, "inconsistent": 0}, [F("F0088"), D("grain_2020_jin")]
-    ),
-    "verdict_bars_by_class": lambda: bars.verdict_bars(
-        {
-            "Evidence": {"consistent": 3, "tension": 2},
-            "Bookkeeping": {"consistent": 9, "tension": 0},
-        },
-        [F("F0088"), D("grain_2020_jin")],
-    ),
 }
 
 
@@ -119,7 +114,7 @@ def test_builder_names_its_records_and_renders_cleanly(name):
     assert _render(fig)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.mark.parametrize("name", ["growth_dots", "waterfall", "index_chart"])
+@pytest.mark.parametrize("name", ["growth_dots", "waterfall", "level_path"])
 def test_builders_are_deterministic(name):
     assert _render(BUILDERS[name]()) == _render(BUILDERS[name]())
 
@@ -171,4 +166,47 @@ def test_class_totals_on_stacked_bars_add_up():
     )
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "36" in labels
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_path_between_stated_years_is_dotted_and_labelled_with_its_pace():
+    fig = BUILDERS["level_path"]()
+    ax = fig.axes[0]
+    styles = [line.get_linestyle() for line in ax.get_lines()]
+    assert styles == [":", "-"]  # 2015-2019: no data between; 2019-2020: consecutive years
+    texts = [t.get_text() for t in ax.texts]
+    assert "Deposits: ≥ 141.4" in texts  # 「将近翻了一番」: 2015 is a floor
+    assert "≤ 14.4% a year" in texts  # the most the 2016-2019 average can be
+    assert "282.8 (+16.8%)" in texts  # the 2020 level with its stated growth
+    matplotlib.pyplot.close(fig)
+
+
+def test_change_and_pace_shows_an_index_as_its_change_with_the_bound():
+    fig = BUILDERS["change_and_pace"]()
+    change, pace = ([t.get_text() for t in ax.texts] for ax in fig.axes)
+    assert change == ["≤ 57%", "56%"]  # 157 (2015 = 100, an upper bound) is a rise of 57%
+    assert pace == ["≤ 9.4%", "9.3%"]
+    assert list(fig.book_data["value"].round(1)) == [57.0, 56.0, 9.4, 9.3]
+    matplotlib.pyplot.close(fig)
+
+
+def test_named_rate_pairs_label_each_dot_on_its_outer_side_without_a_legend():
+    rows = pd.DataFrame([("Deposits", F("F0008"), "2020", D("deposits_growth_2016_2019"),
+                          "2016-2019")], columns=["label", "a", "a_label", "b", "b_label"])  # fmt: skip
+    fig = dots.rate_pairs(rows)
+    ax = fig.axes[0]
+    texts = {t.get_text(): t.get_horizontalalignment() for t in ax.texts}
+    assert texts == {"2020: 16.8%": "left", "2016-2019: ≤ 14.4%": "right"}
+    assert ax.get_legend() is None
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_stacked_legend_reads_in_order_row_by_row():
+    parts = ["a", "b", "c", "d", "e"]
+    fig = bars.stacked_shares(
+        pd.DataFrame({"whole": ["W"] * 5, "part": parts, "value": [1, 2, 3, 4, 5]}),
+        cite=[F("F0109")], legend_cols=3,
+    )  # fmt: skip
+    # matplotlib fills columns first: a, d | b, e | c reads a b c / d e across the rows
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == list("adbec")
     matplotlib.pyplot.close(fig)

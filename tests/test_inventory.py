@@ -61,3 +61,36 @@ def test_density_bins_mentions_and_quotes():
 def test_density_rejects_a_bad_bin_size():
     with pytest.raises(ValueError, match="bin_size"):
         inventory.density(100, [], _figs([]), bin_size=0)
+
+
+def test_folded_sections_sum_the_ten_items_into_one_row():
+    figs = _figs([("F1", "p3.ten.2", "target_count", 19530), ("F2", "p3.ten.10", "target_count", 19780),
+                  ("F3", "p1.t2", "count", 1400)])  # fmt: skip
+    full, folded = inventory.counts_by_section(figs), inventory.folded_sections(figs)
+    assert len(folded) == len(full) - 10  # p3.ten and its ten items become one row
+    ten = folded.set_index("id").loc["p3.ten"]
+    assert ten["figures"] == 2 and ten["sections"] == 11
+    assert ten["characters"] == report.section("p3.ten.10").end - report.section("p3.ten").start
+    assert folded["characters"].sum() == full["characters"].sum()
+    assert folded.set_index("id").loc["p1.t2", "figures"] == 1
+
+
+def test_forms_put_targets_beside_the_outcomes_of_the_same_form():
+    figs = _figs([("F1", "p1.head", "level", 1), ("F2", "p3.targets", "target_level", 2),
+                  ("F3", "p3.targets", "target_growth", 3), ("F4", "p1.t2", "level", 4),
+                  ("F5", "p1.t2", "rank", 5)])  # fmt: skip
+    forms = inventory.forms_by_aim(figs).set_index("form")
+    assert list(forms.index) == ["level", "rank", "growth_rate"]  # most, then most outcomes
+    assert forms.loc["level", "outcomes"] == 2 and forms.loc["level", "targets"] == 1
+    assert forms.loc["growth_rate", "outcomes"] == 0 and forms.loc["growth_rate", "targets"] == 1
+    assert forms.loc["rank", "name"] == "Rank"
+
+
+def test_kinds_table_counts_each_kind_with_its_first_figure_as_example():
+    figs = _figs([("F2", "p1.head", "level", 50), ("F1", "p1.head", "level", 90),
+                  ("F3", "p3.targets", "target_growth", 10800)])  # fmt: skip
+    table = inventory.kinds_table(figs).set_index("kind")
+    assert list(table.index) == ["level", "target_growth"]
+    assert table.loc["level", "figures"] == 2 and table.loc["level", "example"] == "F2"
+    assert table.loc["target_growth", "name"] == "Target growth rate"
+    assert "" not in set(table["meaning"])

@@ -12,6 +12,8 @@ def test_ten_things_by_hand():
     assert list(things.loc[things["n_quantities"] == 0, "number"]) == [1, 3, 5]
     assert things.loc[1, "text_zh"].startswith("开工建设安置小区")
     assert practical_things.counts()["n_without"] == 3
+    # quantities as a reader reads them: thousands separated, the unit as written
+    assert "School places added: 3,600 个" in things.loc[5, "quantities"]
 
 
 def test_quantities_of_different_kinds_are_shown_not_added():

@@ -26,16 +26,12 @@ book = pytest.mark.book
 OWNED = {"chapters/preface", "chapters/02-2020-at-a-glance", "chapters/04-review-by-theme",
          "chapters/appendix-data-dictionary", "chapters/appendix-glossary",
          "chapters/appendix-methods", "chapters/records", "chapters/data",
-         "chapters/references"}  # fmt: skip
-# part B (chapters 3, 6 and 7): restyled, held to the same tests
-OWNED |= {"chapters/03-minquan-in-context", "chapters/06-2021-targets", "chapters/07-growth-paths"}
-PART_B = "a chapter of issues 14 and 15, restyled in issue 16 part B"
-TABLE_FAILURES = {
-    "chapters/01-report-and-numbers": f"{PART_B}: pandas tables, raw headers (indicator_zh)",
-}
-FIGURE_DATA_FAILURES = {
-    "chapters/01-report-and-numbers": f"{PART_B}: charts drawn in the chapter keep no data",
-}
+         "chapters/references", "chapters/01-report-and-numbers",
+         "chapters/05-13th-five-year-plan", "chapters/08-ten-practical-things",
+         "chapters/09-consistency-audit", "chapters/03-minquan-in-context",
+         "chapters/06-2021-targets", "chapters/07-growth-paths"}  # fmt: skip
+TABLE_FAILURES: dict[str, str] = {}
+FIGURE_DATA_FAILURES: dict[str, str] = {}
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 RAW_VALUES = {"True", "False", "NaN", "nan", "None", "<NA>", "NaT"}
 
@@ -279,3 +275,22 @@ def test_search_finds_chinese_words_and_english_ones(book):
         assert containing, f"no page contains {word}"
         assert pages_for(index, word) >= containing - {"chapters/records"}, word
     assert "chapters/02-2020-at-a-glance" in pages_for(index, "deposit")
+
+
+RESTYLED_B1 = {"chapters/01-report-and-numbers": 10, "chapters/05-13th-five-year-plan": 20,
+               "chapters/08-ten-practical-things": 10, "chapters/09-consistency-audit": 40}  # fmt: skip
+
+
+@book
+def test_restyled_chapters_link_their_numbers_and_give_scales_in_english(book):
+    """Chapters 1, 5, 8 and 9 (issue 16 part B): numbers linked to many records, and an
+    amount in 亿 or 万 given in billions or millions at its first use."""
+    for name, least in RESTYLED_B1.items():
+        ids = {i for a in record_links(book, name) for i in a["data-records"].split()}
+        assert len(ids) >= least, (name, len(ids))
+    for name in ("chapters/05-13th-five-year-plan", "chapters/08-ten-practical-things",
+                 "chapters/09-consistency-audit"):  # fmt: skip
+        text = " ".join(article(soup_of(book.html / f"{name}.html")).get_text(" ").split())
+        # 'CNY 17.55 billion'; below ten million the number in full: '1,000,000 square metres'
+        scale = r"[亿万]\S*\s*[(,]\s*(or )?(CNY )?\d[\d.,]*( billion| million|,\d{3} )"
+        assert re.search(scale, text), name

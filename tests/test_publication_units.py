@@ -165,3 +165,19 @@ def test_the_icon_subset_keeps_used_icons_and_their_aliases_only():
     assert webfont.subset_fontawesome("var p={nonsense}", {"bars"}) == "var p={nonsense}"
     names = webfont.icon_names(['<i class="fa-solid fa-bars fa-lg"></i>'])
     assert names == {"bars"}
+
+
+def test_a_page_keeps_one_font_face_however_often_the_build_passes_over_it(tmp_path):
+    """Pages Sphinx does not write again keep the last build's @font-face and preload; each
+    build replaces them. Piled up, they pushed <meta charset> past the first 1024 bytes
+    (Lighthouse: 'charset' failed on pages rebuilt several times)."""
+    page = tmp_path / "chapters" / "page.html"
+    page.parent.mkdir()
+    page.write_text('<html><head>\n<meta charset="utf-8" /></head><body>民权县</body></html>',
+                    encoding="utf-8")  # fmt: skip
+    for _ in range(3):
+        webfont.page_fonts(tmp_path)
+    text = page.read_text(encoding="utf-8")
+    assert text.count(f'<script id="{webfont.FACE_ID}-preload">') == 1
+    assert text.count(f'<style id="{webfont.FACE_ID}">') == 1
+    assert text.index("<meta charset") < 1024

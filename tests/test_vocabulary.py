@@ -80,3 +80,8 @@ def test_ids_are_cited_in_ranges_report_first():
     assert cite([]) == ""
     with pytest.raises(ValueError):
         cite(["F0001;F0002"])
+
+
+def test_every_kind_has_a_name_for_readers():
+    assert set(vocabulary.KIND_NAMES) == set(vocabulary.KINDS)
+    assert all("_" not in name for name in vocabulary.KIND_NAMES.values())

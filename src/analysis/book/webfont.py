@@ -87,8 +87,12 @@ def cjk_css() -> str:
 
 
 FACE_ID = "minquan-cjk-face"
+# what font_face adds to a page, removed before it is added again (a page Sphinx did not
+# rewrite keeps the last build's): the preload script (a link in older builds) and the style
 _FACE = re.compile(
-    rf'<link id="{FACE_ID}-preload"[^>]*>|<style id="{FACE_ID}">.*?</style>', re.DOTALL
+    rf'<link id="{FACE_ID}-preload"[^>]*>|<script id="{FACE_ID}-preload">.*?</script>'
+    rf'|<style id="{FACE_ID}">.*?</style>',
+    re.DOTALL,
 )
 
 

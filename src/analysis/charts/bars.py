@@ -1,5 +1,5 @@
 """Bar charts: horizontal bars, before-and-after pairs, a waterfall, stacked
-shares, counts by verdict, and a stock built up by year.
+shares and parts of a whole.
 
 Bars take their numbers from Records where the data are records (a ``record``
 column, or ``before``/``after`` in a panel): hatched bars and ≤/≥ labels mark
@@ -18,13 +18,6 @@ from ..records.record import Record
 from . import style
 
 DARK = {style.PALETTE["blue"], style.DARK_GREY, style.PALETTE["green"]}
-VERDICT_COLOURS = {
-    "consistent": style.PALETTE["green"],
-    "approximate": style.PALETTE["orange"],
-    "tension": style.PALETTE["purple"],
-    "inconsistent": style.PALETTE["vermillion"],
-    "cannot check": style.GREY,
-}
 
 
 def _hatch(bound: str) -> str | None:
@@ -138,17 +131,23 @@ def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Reco
 
 
 def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt: str = "{:,.1f}",
-                   cite: Iterable[Record] = ()):  # fmt: skip
+                   cite: Iterable[Record] = (), colours: Sequence[str] | None = None,
+                   min_share: float = 0.12, legend_cols: int = 4):  # fmt: skip
     """Horizontal stacked bars: each whole split into named parts.
 
     rows: columns whole (bar label), part, and record (or value, for numbers
     computed from records, which then go in ``cite``); parts stack in row order.
+    ``colours`` (one per part, in order) suit ordered parts such as size classes: a
+    sequence from dark to light; parts of at least ``min_share`` of their whole carry
+    their value inside.
     """
     if "record" in rows:
         rows = style.with_values(rows)
     wholes = list(dict.fromkeys(rows["whole"]))
     parts = list(dict.fromkeys(rows["part"]))
-    colours = {p: style.SERIES[i % len(style.SERIES)] for i, p in enumerate(parts)}
+    palette = list(colours) if colours else style.SERIES
+    colours = {p: palette[i % len(palette)] for i, p in enumerate(parts)}
+    dark = DARK if palette is style.SERIES else {c for c in palette if _luminance(c) < 0.3}
     fig, ax = style.figure(height=0.7 * len(wholes) + 1.5)
     y = np.arange(len(wholes))[::-1]
     for yi, whole in zip(y, wholes, strict=True):
@@ -158,17 +157,21 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
         for row in sub.itertuples():
             ax.barh(yi, row.value, left=left, color=colours[row.part], height=0.55,
                     label=row.part)  # fmt: skip
-            if row.value / total > 0.12:
+            if row.value / total > min_share:
                 ax.text(left + row.value / 2, yi, fmt.format(row.value), ha="center",
-                        va="center", fontsize=9, color="white" if colours[row.part] in DARK
+                        va="center", fontsize=9, color="white" if colours[row.part] in dark
                         else "black", gid="inside-label")  # fmt: skip
             left += row.value
         ax.annotate(fmt.format(total), (left, yi), xytext=(4, 0), textcoords="offset points",
                     va="center", fontsize=9)  # fmt: skip
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
-    ax.legend(unique.values(), unique.keys(), loc="lower left", bbox_to_anchor=(0, 1.0),
-              ncols=min(len(parts), 4))  # fmt: skip
+    ncols = min(len(parts), legend_cols)
+    # matplotlib fills a legend column by column: order the entries so rows read in order
+    order = [k for j in range(ncols) for k in range(j, len(unique), ncols)]
+    names = [list(unique)[k] for k in order]
+    ax.legend([unique[n] for n in names], names, loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncols=ncols)  # fmt: skip
     ax.set_yticks(y, wholes)
     ax.set_xlabel(unit)
     ax.set_xlim(0, rows.groupby("whole")["value"].sum().max() * 1.12)
@@ -181,34 +184,12 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
     return style.finish(fig, [*drawn, *cite], note, data=data)
 
 
-def verdict_bars(counts: dict, records: Iterable[Record], note: str = ""):
-    """One bar per verdict, coloured by verdict; ``records`` are the checks' inputs.
+def _luminance(colour: str) -> float:
+    """Relative luminance of a hex colour (0 black, 1 white), to choose the text on it."""
+    from matplotlib.colors import to_rgb
 
-    ``counts`` maps verdict -> number, or class -> (verdict -> number) to draw
-    one panel per class side by side on a shared scale (evidence apart from
-    bookkeeping)."""
-    panels = counts if all(isinstance(c, dict) for c in counts.values()) else {"": counts}
-    fig, axes = style.figure(height=2.4, ncols=len(panels), sharey=True, sharex=True)
-    axes = list(axes) if len(panels) > 1 else [axes]
-    top = max(n for panel in panels.values() for n in panel.values())
-    for ax, (title, panel) in zip(axes, panels.items(), strict=True):
-        names = list(panel)
-        y = np.arange(len(names))[::-1]
-        for yi, name in zip(y, names, strict=True):
-            ax.barh(yi, panel[name], color=VERDICT_COLOURS.get(name, style.GREY), height=0.6)
-            ax.annotate(str(panel[name]), (panel[name], yi), xytext=(4, 0),
-                        textcoords="offset points", va="center")  # fmt: skip
-        ax.set_yticks(y, names)
-        ax.set_xlabel("Number of checks")
-        ax.set_xlim(0, top * 1.15 + 1)
-        style.count_axis(ax, "x")
-        if title:
-            ax.set_title(title, fontsize=9.5)
-    data = pd.DataFrame(
-        [(title, name, n) for title, panel in panels.items() for name, n in panel.items()],
-        columns=["class", "verdict", "checks"],
-    )
-    return style.finish(fig, records, note, data=data)
+    channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
 
 
 def part_of_whole(rows: pd.DataFrame, note: str = "", cite: Iterable[Record] = ()):

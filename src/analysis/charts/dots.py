@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MultipleLocator
 
-from ..records.record import Record
+from ..records.record import Record, with_inputs
 from . import style
 
 
@@ -77,12 +77,56 @@ def dots(rows: pd.DataFrame, unit: str, reference: Record, reference_label: str 
     return style.finish(fig, records, note, data=data)
 
 
+def change_and_pace(rows: pd.DataFrame, titles=("Change over the period, %",
+                    "Average a year, %"), note: str = ""):  # fmt: skip
+    """Two panels sharing the rows: each indicator's change over a period, and the
+    average yearly growth it implies, each a dot on a line from zero.
+
+    rows: columns label, change (Record: a percent change, or an index when ``base``
+    is 100), base (subtracted from the change record: 100 for an index, 0 for a
+    change), decimals (of the change as the source gives it) and pace (Record, % a
+    year). One-sided values are open markers with their ≤ or ≥ sign.
+    """
+    rows = style.with_values(rows, "change", "change_value")
+    rows = style.with_values(rows, "pace", "pace_value")
+    rows["change_value"] = rows["change_value"] - rows["base"]
+    fig, axes = style.figure(height=0.5 * len(rows) + 1.3, ncols=2, sharey=True)
+    y = np.arange(len(rows))[::-1]
+    colour = style.PALETTE["blue"]
+    for ax, key, title in zip(axes, ("change", "pace"), titles, strict=True):
+        values, bounds = rows[f"{key}_value"], rows[f"{key}_value_bound"]
+        places = rows["decimals"] if key == "change" else [1] * len(rows)
+        for yi, value, bound, decimals in zip(y, values, bounds, places, strict=True):
+            ax.hlines(yi, 0, value, color=colour, linewidth=1, alpha=0.5)
+            style.marker(ax, value, yi, bound, colour)
+            ax.annotate(style.label(value, bound, f"{{:.{int(decimals)}f}}", "%"), (value, yi),
+                        xytext=(8, 0), textcoords="offset points", va="center", fontsize=9.5)  # fmt: skip
+        style.zero_line(ax)
+        ax.set_xlim(0, values.max() * 1.45)
+        ax.set_xlabel(title)
+    axes[0].set_yticks(y, rows["label"])
+    axes[0].set_ylim(y.min() - 0.6, y.max() + 0.6)
+    records = style.records_in(rows, "change", "pace")
+    data = pd.DataFrame({
+        "label": [*rows["label"], *rows["label"]],
+        "measure": ["change over the period, %"] * len(rows) + ["average a year, %"] * len(rows),
+        "value": [*rows["change_value"], *rows["pace_value"]],
+        "bound": [*rows["change_value_bound"], *rows["pace_value_bound"]],
+        "records": [" ".join(with_inputs([r])) for r in [*rows["change"], *rows["pace"]]],
+    })  # fmt: skip
+    return style.finish(fig, records, note, data=data)
+
+
 def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
     """Dumbbell chart comparing two rates per row (e.g. one year vs a period average).
 
-    rows: columns label, a, b (Records of rates in percent).
+    rows: columns label, a, b (Records of rates in percent), and optionally a_label,
+    b_label: what each dot is in that row ("2020", "2016-2019 a year"). With them,
+    each dot is named beside it, on the outer side of its pair, and no legend is
+    needed; without them, ``labels`` name a and b in a legend.
     """
     rows = style.with_values(style.with_values(rows, "a", "a_value"), "b", "b_value")
+    named = {"a_label", "b_label"} <= set(rows.columns)
     fig, ax = style.figure(height=0.6 * len(rows) + 1.4)
     y = np.arange(len(rows))[::-1]
     colours = (style.PALETTE["blue"], style.PALETTE["orange"])
@@ -92,20 +136,30 @@ def rate_pairs(rows: pd.DataFrame, labels=("a", "b"), note: str = ""):
         for key, colour, offset in (("a", colours[0], -10), ("b", colours[1], 10)):
             value, bound = row[f"{key}_value"], row[f"{key}_value_bound"]
             style.marker(ax, value, yi, bound, colour)
-            ax.annotate(style.label(value, bound, "{:.1f}", "%"), (value, yi),
-                        xytext=(0, offset), textcoords="offset points", ha="center",
-                        va="center", fontsize=9, color=colour)  # fmt: skip
-    for colour, name in zip(colours, labels, strict=True):
-        ax.scatter([], [], color=colour, label=name)
+            text = style.label(value, bound, "{:.1f}", "%")
+            if not named:
+                ax.annotate(text, (value, yi), xytext=(0, offset), textcoords="offset points",
+                            ha="center", va="center", fontsize=9, color=colour)  # fmt: skip
+                continue
+            right = value > (b if key == "a" else a) or (value == a == b and key == "a")
+            ax.annotate(f"{row[f'{key}_label']}: {text}", (value, yi),
+                        xytext=(9 if right else -9, 0), textcoords="offset points",
+                        ha="left" if right else "right", va="center", fontsize=9.5,
+                        color=style.TEXT_COLOUR.get(colour, colour))  # fmt: skip
     style.zero_line(ax)
     ax.set_yticks(y, rows["label"])
     ax.set_xlabel("% a year")
-    ax.set_xlim(0, max(rows["a_value"].max(), rows["b_value"].max()) * 1.2)
+    ax.set_xlim(0, max(rows["a_value"].max(), rows["b_value"].max()) * (1.45 if named else 1.2))
     ax.set_ylim(y.min() - 0.8, y.max() + 0.8)
-    ax.legend(loc="lower right")
+    if not named:
+        for colour, name in zip(colours, labels, strict=True):
+            ax.scatter([], [], color=colour, label=name)
+        ax.legend(loc="lower right")
     records = style.records_in(rows, "a", "b")
-    labels = [f"{label}, {name}" for name in labels for label in rows["label"]]
-    return style.finish(fig, records, note, data=style.record_frame(labels, records))
+    names = ([f"{label}, {row[f'{key}_label']}" for key in "ab" for label, row in
+              zip(rows["label"], rows.to_dict("records"), strict=True)] if named else
+             [f"{label}, {name}" for name in labels for label in rows["label"]])  # fmt: skip
+    return style.finish(fig, records, note, data=style.record_frame(names, records))
 
 
 LEVEL_COLOURS = {"China": style.SERIES[0], "Henan": style.SERIES[1], "Minquan": style.ACCENT}

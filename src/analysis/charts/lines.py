@@ -1,8 +1,10 @@
-"""Line charts: index paths from a base year, levels joined over a few years,
-and where each reading of the GDP goals (data/paths.csv) puts GDP in 2025 and 2035.
+"""Line charts: levels at a few years (no path invented between them), where each
+reading of the GDP goals (data/paths.csv) puts GDP in 2025 and 2035, and slopes
+between two dates.
 
 Dashed lines and open markers are one-sided numbers (upper or lower bounds) or
-illustrations; the records drawn give the source line.
+illustrations; dotted lines join levels across years without data (arithmetic,
+labelled as such); the records drawn give the source line.
 """
 
 from __future__ import annotations
@@ -18,62 +20,60 @@ from ..records.vocabulary import AMBITION, CENTRAL, ILLUSTRATION, NOMINAL, REAL,
 from . import style
 
 
-def index_chart(rows: pd.DataFrame, base_year: int = 2015, end_year: int = 2020, note: str = ""):
-    """Index chart, base year = 100: a straight compound path to each end value.
+def level_path(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}"):
+    """Levels at a few years, one line per series, without inventing the years between.
 
-    rows: columns label, record (the index in the end year), optional
-    base_year (a later base, e.g. 2016 for rural incomes). Only the end points
-    are stated; the path between them is the constant-rate path, drawn thin.
-    """
-    fig, ax = style.figure(height=4.0)
-    rows = style.with_values(rows)
-    texts: dict[tuple[float, str], list[str]] = {}
-    for i, row in enumerate(rows.itertuples()):
-        colour = style.SERIES[i % len(style.SERIES)]
-        start = int(getattr(row, "base_year", base_year) or base_year)
-        years = np.arange(start, end_year + 1)
-        path = 100 * (row.value / 100) ** ((years - start) / (end_year - start))
-        ax.plot(years, path, "--" if style.one_sided(row.bound) else "-", color=colour,
-                linewidth=1.4)  # fmt: skip
-        style.marker(ax, end_year, row.value, row.bound, colour)
-        # series ending at the same point share one label
-        texts.setdefault((round(row.value), row.bound), []).append(row.label)
-    for y, (key, names) in zip(style.spread([k[0] for k in texts], 6.0), texts.items(),
-                               strict=True):  # fmt: skip
-        ax.annotate(f"{' = '.join(names)}: {style.label(key[0], key[1], '{:.0f}')}",
-                    (end_year, key[0]), xytext=(end_year + 0.15, y), textcoords="data",
-                    va="center", fontsize=9.5)  # fmt: skip
-    ax.axhline(100, color="#333333", linewidth=0.8)
-    ax.set_xlim(base_year - 0.2, end_year + 2.6)
-    ax.set_xticks(range(base_year, end_year + 1))
-    ax.set_ylabel(f"Index, {base_year} = 100")
-    ax.grid(axis="y", visible=True)
-    records = style.records_in(rows, "record")
-    return style.finish(fig, records, note, data=style.record_frame(rows["label"], records))
+    Points in consecutive years are joined by a solid line, the later level labelled
+    with the growth between them; across years without data, a dotted line labelled
+    with the average growth a year it implies, so the path between is marked as
+    arithmetic, not data. A floor or ceiling is an open marker with its sign.
 
-
-def level_path(points: pd.DataFrame, unit: str, note: str = ""):
-    """Levels at a few years, one line per series, joined by constant-rate segments.
-
-    points: columns series, year, record.
+    points: columns series, year, record and pace (the Record of the growth, % a
+    year, from the series' previous point to this one; None for the first point).
     """
     points = style.with_values(points)
-    fig, ax = style.figure(height=3.8)
+    fig, ax = style.figure(height=4.0)
+    top = points["value"].max()
     for i, (series, rows) in enumerate(points.groupby("series", sort=False)):
         colour = style.SERIES[i % len(style.SERIES)]
-        rows = rows.sort_values("year")
-        ax.plot(rows["year"], rows["value"], color=colour, linewidth=1.4, label=series)
-        for row in rows.itertuples():
-            style.marker(ax, row.year, row.value, row.bound, colour)
-            ax.annotate(style.label(row.value, row.bound), (row.year, row.value), xytext=(0, 7),
-                        textcoords="offset points", ha="center", fontsize=9)  # fmt: skip
+        text_colour = style.TEXT_COLOUR.get(colour, colour)
+        rows = rows.sort_values("year").reset_index(drop=True)
+        for k, row in rows.iterrows():
+            style.marker(ax, row["year"], row["value"], row["bound"], colour)
+            level = style.label(row["value"], row["bound"], fmt)
+            pace = row.get("pace")
+            if k == 0:
+                ax.annotate(f"{series}: {level}", (row["year"], row["value"]), xytext=(-4, -11),
+                            textcoords="offset points", ha="left", va="top", fontsize=9.5,
+                            color=text_colour)  # fmt: skip
+                continue
+            before = rows.iloc[k - 1]
+            gap = row["year"] - before["year"] > 1
+            ax.plot([before["year"], row["year"]], [before["value"], row["value"]],
+                    ":" if gap else "-", color=colour, linewidth=1.3 if gap else 2)  # fmt: skip
+            rate = style.label(pace.value, pace.bound, "{:.1f}", "%") if pace is not None else ""
+            if gap and rate:
+                middle = ((before["year"] + row["year"]) / 2, (before["value"] + row["value"]) / 2)
+                ax.annotate(f"{rate} a year", middle, xytext=(6, -6), textcoords="offset points",
+                            ha="left", va="top", fontsize=9, color=text_colour)  # fmt: skip
+            last = k == len(rows) - 1
+            text = f"{level} (+{pace.value:.1f}%)" if rate and not gap else level
+            ax.annotate(text, (row["year"], row["value"]), xytext=(9, 0) if last else (0, -11),
+                        textcoords="offset points", ha="left" if last else "center",
+                        va="center" if last else "top", fontsize=9.5)  # fmt: skip
+    years = sorted(set(points["year"]))
+    ax.set_xticks(years)
+    ax.set_xlim(years[0] - 0.3, years[-1] + 1.4)
+    ax.set_ylim(0, top * 1.18)
     ax.set_ylabel(unit)
-    ax.set_ylim(0, points["value"].max() * 1.15)
-    ax.set_xticks(sorted(set(points["year"])))
+    ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
-    ax.legend(loc="upper left")
-    records = style.records_in(points, "record")
-    data = style.record_frame(points["series"], records, year=points["year"])
+    paces = [p for p in points.get("pace", []) if isinstance(p, Record)]
+    records = [*style.records_in(points, "record"), *paces]
+    data = style.record_frame(points["series"], style.records_in(points, "record"),
+                              year=points["year"])  # fmt: skip
+    data["pace_pct_a_year"] = [p.value if isinstance(p, Record) else None
+                               for p in points.get("pace", [None] * len(points))]  # fmt: skip
     return style.finish(fig, records, note, data=data)
 
 

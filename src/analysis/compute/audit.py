@@ -103,6 +103,8 @@ def key_project_table() -> pd.DataFrame:
                 "2020 (completed)": a.value if a else float("nan"),
                 "2021 (planned)": b.value,
                 "records": lookup.cite([r.id for r in (a, b) if r]),
+                "record_2020": a,
+                "record_2021": b,
             }
             for item, a, b in rows
         ]

@@ -13,6 +13,7 @@ from itertools import pairwise
 import pandas as pd
 
 from ..records.record import Record
+from ..text import report
 from .audit_rules import (
     BOOKKEEPING,
     CONSISTENT,
@@ -57,6 +58,12 @@ def nested_total(whole: float, whole_period: str, part: float, part_period: str)
     if part <= whole:
         return CONSISTENT
     return CONSISTENT if multi_year(part_period) and not multi_year(whole_period) else INCONSISTENT
+
+
+def _titles(sections) -> str:
+    """Section ids as a reader knows them: 'Epidemic control and Poverty alleviation'."""
+    titles = [f"“{report.section(sid).title}”" for sid in dict.fromkeys(sections)]
+    return ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0]
 
 
 def repeated_figures(figs: pd.DataFrame) -> list[pd.DataFrame]:
@@ -175,8 +182,8 @@ def checks(figs: pd.DataFrame, d: Callable[[str], Record]) -> list[Check]:
             "repeated", f"{label} stated {len(group)} times", list(group["id"]), "equal values",
             "identical", "the same figure said twice", Finding(
                 " = ".join(fmt(x) for x in values), equal_values(values),
-                f"The same {label.lower()} figure appears in sections "
-                f"{', '.join(dict.fromkeys(group['section']))}.")))  # fmt: skip
+                f"The same {label.lower()} figure appears in the sections "
+                f"{_titles(group['section'])}.")))  # fmt: skip
     for a, b, what in LINKED:
         if a in figs.index and b in figs.index:
             values = [v(a), v(b)]

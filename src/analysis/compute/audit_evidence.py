@@ -222,8 +222,8 @@ def checks(v: Value, d: Derived, x: Fact) -> list[Check]:
               "2020 plan, and the 2021 fixed-asset investment target",
               ("F0415", "F0024", "F0025", "F0403", kp_plan.id),
               "F0415 / [F0024 / (F0025/100)] − 1 against F0403",
-              "within the 2020 over-fulfilment (F0025 − 100 points)",
-              "The report's own key projects missed their plan by that much in 2020; a plan can "
+              f"within the key projects' 2020 over-fulfilment ({v('F0025') - 100:.1f} points)",
+              "The report's own key projects beat their plan by that much in 2020; a plan can "
               "drift from investment by as much without a change in what it covers",
               key_project_plans_vs_fai_target(v("F0415"), v("F0024"), v("F0025"), v("F0403")),
               "Fixed-asset investment levels for 2020 and 2021, and the key projects' share "

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..records.vocabulary import KIND_NAMES, KINDS, TARGET_KINDS
 from ..text import report
 from ..text.scan import Mention
 
 PART_ORDER = ["front", "p1", "p2", "p3", "p4"]
+# a target's form: the kind of number it would be once achieved
+FORM_OF_TARGET = {"target_level": "level", "target_growth": "growth_rate",
+                  "target_count": "count", "target_share": "share",
+                  "target_change": "change_vs_base"}  # fmt: skip
 
 
 def with_parts(figs: pd.DataFrame) -> pd.DataFrame:
@@ -31,6 +36,22 @@ def counts_by_section(figs: pd.DataFrame) -> pd.DataFrame:
     table["figures"] = [int(counts.get(sid, 0)) for sid in table["id"]]
     table["per_1000_chars"] = 1000 * table["figures"] / table["characters"]
     return table
+
+
+def folded_sections(figs: pd.DataFrame, fold: tuple[str, ...] = ("p3.ten",)) -> pd.DataFrame:
+    """``counts_by_section`` with each heading in ``fold`` and its subsections as one
+    row (the ten practical things: ten items of a line each), lengths and figures
+    summed; the rest unchanged, in text order."""
+    table = counts_by_section(figs)
+    heads = [next((f for f in fold if i == f or i.startswith(f + ".")), i) for i in table["id"]]
+    table = table.assign(id=heads)
+    folded = table.groupby("id", sort=False).agg(
+        part=("part", "first"), title=("title", "first"), start=("start", "min"),
+        end=("end", "max"), characters=("characters", "sum"), figures=("figures", "sum"),
+        sections=("title", "size"),
+    ).reset_index()  # fmt: skip
+    folded["per_1000_chars"] = 1000 * folded["figures"] / folded["characters"]
+    return folded
 
 
 def counts_by_part(figs: pd.DataFrame) -> pd.DataFrame:
@@ -58,6 +79,35 @@ def kinds_by_part(figs: pd.DataFrame) -> pd.DataFrame:
     table = pd.crosstab(parts["part"], parts["kind"])
     order = [p for p in PART_ORDER if p in table.index]
     return table.loc[order]
+
+
+def forms_by_aim(figs: pd.DataFrame) -> pd.DataFrame:
+    """Figures by form (a level, a count, a growth rate ...), outcomes the report states
+    apart from the targets it sets: one row per form that occurs, columns ``form``,
+    ``name``, ``outcomes`` and ``targets`` (counts), the commonest form first."""
+    kinds = figs["kind"]
+    forms = kinds.map(lambda k: FORM_OF_TARGET.get(k, k))
+    aim = kinds.isin(TARGET_KINDS).map({True: "targets", False: "outcomes"})
+    table = pd.crosstab(forms, aim).reindex(columns=["outcomes", "targets"], fill_value=0)
+    table = table.assign(total=table.sum(axis=1))
+    table = table.sort_values(["total", "outcomes"], ascending=False, kind="stable")
+    return pd.DataFrame({"form": table.index, "name": [KIND_NAMES[f] for f in table.index],
+                         "outcomes": table["outcomes"].to_numpy(),
+                         "targets": table["targets"].to_numpy()})  # fmt: skip
+
+
+def kinds_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """One row per kind that occurs, in the vocabulary's order: its name, what it
+    means, how many figures have it, and the first of them in the text (an example)."""
+    rows = []
+    for kind, meaning in KINDS.items():
+        own = figs[figs["kind"] == kind]
+        if own.empty:
+            continue
+        first = own.sort_values("quote_offset").iloc[0]
+        rows.append({"kind": kind, "name": KIND_NAMES[kind], "meaning": meaning,
+                     "figures": len(own), "example": first["id"]})  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 def density(

@@ -32,7 +32,7 @@ def ten_things() -> pd.DataFrame:
         text = text.split(".", 1)[1] if text[: len(str(n)) + 1] == f"{n}." else text
         own = figs[figs["section"] == f"p3.ten.{n}"]
         quantities = "; ".join(
-            f"{row['indicator']}: {row['value']:g} {row['unit']}" for _, row in own.iterrows()
+            f"{row['indicator']}: {row['value']:,g} {row['unit']}" for _, row in own.iterrows()
         )
         rows.append(
             {

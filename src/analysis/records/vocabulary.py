@@ -97,6 +97,15 @@ KINDS: dict[str, str] = {
     "other": "anything else; the note says what",
 }
 TARGET_KINDS = ("target_level", "target_growth", "target_count", "target_share", "target_change")
+# what a chart or table calls each kind (the dictionary above says what it means)
+KIND_NAMES: dict[str, str] = {
+    "level": "Level", "growth_rate": "Growth rate", "share": "Share",
+    "completion_ratio": "Share of a plan achieved", "count": "Count",
+    "change_vs_base": "Change against a base year", "ratio": "Multiple of a base",
+    "rank": "Rank", "target_level": "Target level", "target_growth": "Target growth rate",
+    "target_count": "Target count", "target_share": "Target share",
+    "target_change": "Target change against the base year", "other": "Other",
+}  # fmt: skip
 
 CONFIDENCE = ("high", "medium", "low")
 
