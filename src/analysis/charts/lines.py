@@ -79,10 +79,11 @@ def level_path(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.
 
 # what each reading of the GDP goals is called on the chart (the chapter may pass its own)
 SCENARIO_LABELS = {
+    "henan_plus_margin": "Henan's realized growth plus a margin",
     "targets_step_down": "Targets stepping down",
     "target_2021_held": "2021 target held",
     "doubling_by_2035": "Doubling by 2035",
-    "above_averages_floor": "Above the averages: floor",
+    "above_averages_floor": "Above the realized averages: floor",
     "implied_2016_2020_average_real": "2016-2020 pace, CPI-deflated",
     "henan_14th_fyp": "Henan's 14th Five-Year Plan",
     "henan_realized_2021_2025": "Henan's realized growth",
@@ -90,7 +91,7 @@ SCENARIO_LABELS = {
     "implied_2016_2020_average": "2016-2020 pace",
 }
 STATUS_HEADINGS = {CENTRAL: "Central case", AMBITION: "Ambitions", REFERENCE: "References",
-                   ILLUSTRATION: "Illustration"}  # fmt: skip
+                   ILLUSTRATION: "Illustrations"}  # fmt: skip
 MILESTONES = (2025, 2035)
 # 2025 and 2035 told apart by lightness and shape: dark blue dots, light orange diamonds
 MILESTONE_STYLE = {2025: (style.PAIR[0], "o"), 2035: (style.PAIR[1], "D")}

@@ -13,12 +13,22 @@ import pandas as pd
 import statsmodels.formula.api as smf
 
 FORMULA = "realized_growth_pct ~ prefecture_target_pct + provincial_target_pct + C(year)"
+# the form the simulation uses: coefficients on own and provincial target summing to one
+RESTRICTED = "I(realized_growth_pct - provincial_target_pct) ~ I(prefecture_target_pct - provincial_target_pct) + C(year)"
+RESTRICTED_TERM = "I(prefecture_target_pct - provincial_target_pct)"
 
 
 def regress(data: pd.DataFrame):
     """OLS of realized growth on own and provincial targets with year effects,
     standard errors clustered by prefecture."""
     model = smf.ols(FORMULA, data=data)
+    return model.fit(cov_type="cluster", cov_kwds={"groups": data["prefecture_code"]})
+
+
+def regress_restricted(data: pd.DataFrame):
+    """Realized growth minus the provincial target on the own target's excess over it, year
+    effects, clustered by prefecture: the pass-through the simulation uses."""
+    model = smf.ols(RESTRICTED, data=data)
     return model.fit(cov_type="cluster", cov_kwds={"groups": data["prefecture_code"]})
 
 

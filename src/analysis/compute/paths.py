@@ -151,10 +151,12 @@ def _held(rows: Rows, key: str, level: Record | None, target: Record, basis: str
     named = target if level is None else level
     inputs = (target.id,) if level is None else (level.id, target.id)
     price_basis = INDEX if level is None else rate_basis(target.id)
+    # an index says what it indexes: a volume (real rate) or a value (nominal rate)
+    indexed = f"{INDEXED}, " + ("volume" if rate_basis(target.id) == REAL else "current prices")
     rows.add(key, named.label, named.label_zh, "target_2021_held", series,
-             INDEXED if level is None else priced(level.unit, price_basis),
+             indexed if level is None else priced(level.unit, price_basis),
              f"{basis}; {rate_basis(target.id)}", inputs, (), target.bound,
-             status_of(target.qualifier), price_basis=price_basis,
+             status_of(target.qualifier, ILLUSTRATION), price_basis=price_basis,
              rates=constant(target.value / 100, BASE_YEAR + 1, PLAN_END))  # fmt: skip
 
 
@@ -172,7 +174,7 @@ def add_urbanization(rows: Rows) -> set[str]:
     rows.add("urbanization", step.label, step.label_zh, "target_2021_held", series, "%",
              f"+{step.value:g} points a year (additive, no growth rate) from a 2020 base of "
              f"{base.value:.2f}% ({base.source}); the report gives no base rate", (step.id,),
-             base.inputs, step.bound, status_of(step.qualifier), "low",
+             base.inputs, step.bound, status_of(step.qualifier, ILLUSTRATION), "low",
              price_basis=PHYSICAL)  # fmt: skip
     return {step.id}
 
@@ -184,7 +186,7 @@ def add_grain(rows: Rows) -> set[str]:
     basis = (f"2020 output ({output_2020.value:g}万吨 = {series[BASE_YEAR]:g}亿斤), then the 2021 "
              "floor (14.8亿斤) held every year")  # fmt: skip
     rows.add("grain", floor.label, floor.label_zh, "floor_held", series, floor.unit, basis,
-             (output_2020.id, floor.id), (), floor.bound, status_of(floor.qualifier),
+             (output_2020.id, floor.id), (), floor.bound, status_of(floor.qualifier, ILLUSTRATION),
              price_basis=PHYSICAL)  # fmt: skip
     return {floor.id}
 

@@ -6,23 +6,28 @@ five-year and 2035 goals are words; each scenario below turns words into
 annual rates (one per year from 2021), with its bound
 (``analysis.records.vocabulary``), its status and its price basis:
 
-- ``targets_step_down`` (central): 8% in 2021, stepping down in equal steps to
-  Henan's 2025 target (5.5%) and held there to 2035. Targets fell everywhere
-  after 2021 (China's from 6% to 5%, Henan's from 7% to 5.5%); this reading
-  assumes Minquan's premium over its province faded by 2025. Shangqiu's 2025
-  target (6.5%) suggests county targets stayed higher: it is the low reading
-  of the county's targets, ``target_2021_held`` the high one;
+- ``henan_plus_margin`` (central): Henan's realized growth of each year
+  2021-2025 plus a county margin of one point, Shangqiu's target margin over
+  Henan in 2025 (6.5% against 5.5%) and Minquan's own in 2021 (8% against 7%);
+  the margins the record allows run from below zero to 1.5 points
+  (``county_margins``);
+- ``henan_realized_2021_2025`` (reference): Henan's realized growth, year by
+  year, applied to Minquan (to 2025 only);
+- ``targets_step_down`` (illustration): 8% in 2021, stepping down in equal
+  steps to Henan's 2025 target (5.5%) and held there to 2035: what the county's
+  targets may have been if its premium over the province faded (China's
+  targets fell from 6% to 5%, Henan's from 7% to 5.5%); the path the ex-ante
+  fan chart feeds its model;
 - ``target_2021_held`` (ambition): 8% every year for 15 years, a rate no level
   above Minquan has targeted since 2021;
 - ``implied_2016_2020_average`` (reference, nominal): the past pace implied by
   「较2015年提高近百亿元」, an upper bound at current prices; and
   ``implied_2016_2020_average_real``, the same deflated with national CPI;
-- ``henan_realized_2021_2025`` (reference): Henan's realized growth, year by
-  year, applied to Minquan (to 2025 only);
 - ``henan_14th_fyp`` (reference): the province's plan, a benchmark;
 - ``doubling_by_2035`` (ambition): the national vision of a doubled economy;
 - ``above_averages_floor`` (ambition, a lower bound): 「超全国、全省、全市平均
-  增速」, the higher of Henan's plan and the national doubling rate;
+  增速」 over 2021-2025, read against what was realized: the higher of China's
+  and Henan's realized average growth (Shangqiu's was not found);
 - ``above_averages_2021_margin`` (illustration): that floor plus the margin
   Minquan set over Henan in 2021.
 
@@ -56,6 +61,8 @@ BASE_YEAR = 2020
 PLAN_END = 2025
 VISION_END = 2035
 GDP, GDP_TARGET, GDP_INCREASE = "F0001", "F0401", "F0156"
+POTENTIAL = "potential GDP growth per year (no major reforms)"
+MARGIN = "sq_2025_target"  # the central county margin (county_margins)
 PLAN_YEARS = range(BASE_YEAR + 1, PLAN_END + 1)
 
 
@@ -107,12 +114,66 @@ def henan_realized() -> list[Record]:
     return [lookup.fact("Henan", "GDP growth", "realized", str(y)) for y in PLAN_YEARS]
 
 
-def norm_path(end: int = VISION_END) -> tuple[tuple[float, ...], tuple[str, ...]]:
+def realized_growth(jurisdiction: str) -> list[Record]:
+    """A jurisdiction's realized GDP growth 2021-2025 (China or Henan)."""
+    return [lookup.fact(jurisdiction, "GDP growth", "realized", str(y)) for y in PLAN_YEARS]
+
+
+def average_rate(records: list[Record]) -> float:
+    """The compound average of yearly growth rates given in percent (a fraction)."""
+    factor = 1.0
+    for record in records:
+        factor *= 1 + record.value / 100
+    return factor ** (1 / len(records)) - 1
+
+
+def potential_decline() -> tuple[float, tuple[str, ...]]:
+    """The fall of China's potential growth the IMF projects between 2025-30 and 2031-40
+    without major reforms (3.8% to 2.8%: one point), with the two records."""
+    early = lookup.fact("China", POTENTIAL, "projection", "2025-2030")
+    late = lookup.fact("China", POTENTIAL, "projection", "2031-2040")
+    return early.value - late.value, (early.id, late.id)
+
+
+def norm_path(end: int = VISION_END, declining: bool = True
+              ) -> tuple[tuple[float, ...], tuple[str, ...]]:  # fmt: skip
     """The level above Minquan's targets, in percent a year: Henan's annual targets
-    2021-2025, then its 2025 target held (an assumption: no later target is known)."""
+    2021-2025; after 2025 (no later target of Henan is known) falling in equal steps
+    from Henan's 2025 target, by 2035, by the fall the IMF projects for China's
+    potential growth (``potential_decline``), or, with ``declining=False``, the 2025
+    target held (the sensitivity case)."""
     records = henan_targets()
     rates = tuple(r.value for r in records)
-    return rates + (rates[-1],) * (end - PLAN_END), tuple(r.id for r in records)
+    ids = tuple(r.id for r in records)
+    years = end - PLAN_END
+    if not declining or years == 0:
+        return rates + (rates[-1],) * years, ids
+    fall, sources = potential_decline()
+    later = tuple(rates[-1] - fall * k / (VISION_END - PLAN_END) for k in range(1, years + 1))
+    return rates + later, ids + sources
+
+
+def henan_expected(centre: float, end: int = VISION_END) -> tuple[float, ...]:
+    """Henan's growth, percent a year from 2021: realized to 2025, then the declining norm
+    plus ``centre`` (the recent era's average shortfall of growth against target)."""
+    norms, _ = norm_path(end)
+    known = tuple(r.value for r in henan_realized())
+    return known + tuple(n + centre for n in norms[len(known):])
+
+
+def county_margins() -> dict[str, tuple[float, tuple[str, ...]]]:
+    """The margins of county over provincial growth the record allows, in points, each
+    with its records: Shangqiu's realized growth against Henan's in 2019, its target
+    margins of 2023 and 2025 (the 2025 one, equal to Minquan's 2021 margin, is the
+    central case, ``MARGIN``), and none."""
+    pairs = {"sq_2019_realized": ("realized", "2019"), "sq_2025_target": ("target", "2025"),
+             "sq_2023_target": ("target", "2023")}  # fmt: skip
+    out = {"none": (0.0, ())}
+    for name, (measure, year) in pairs.items():
+        sq = lookup.fact("Shangqiu", "GDP growth", measure, year)
+        henan = lookup.fact("Henan", "GDP growth", measure, year)
+        out[name] = (sq.value - henan.value, (sq.id, henan.id))
+    return out
 
 
 def gdp_scenarios() -> tuple[Record, list[GdpScenario]]:
@@ -128,16 +189,27 @@ def gdp_scenarios() -> tuple[Record, list[GdpScenario]]:
     past = cagr(gdp_2015, gdp.value, 5)
     prices = cpi_rise(BASE_YEAR - 4, BASE_YEAR)
     doubling = required_rate(gdp.value, vision.value * gdp.value, VISION_END - BASE_YEAR)
-    floor = max(henan_plan.value / 100, doubling)
+    china = realized_growth("China")
+    averages = {"China's": average_rate(china), "Henan's": average_rate(realized)}
+    higher = max(averages, key=averages.get)
+    floor = averages[higher]
+    china_avg, henan_avg = (f"{100 * a:.2f}%" for a in averages.values())
     margin = (target.value - henan_2021.value) / 100
     last = henan_by_year[-1]
-    above = (henan_plan.id, vision.id)
+    above = tuple(r.id for r in (*china, *realized))
+    county, county_ids = county_margins()[MARGIN]
     return gdp, [
+        GdpScenario("henan_plus_margin", tuple(r.value / 100 + county / 100 for r in realized),
+                    EXACT, CENTRAL, f"Henan's realized growth of each year 2021-2025 plus "
+                    f"{county:g} point, Shangqiu's target margin over Henan in 2025 and Minquan's "
+                    "in 2021: Minquan grows with its province and keeps a margin",
+                    (gdp.id,), (*(r.id for r in realized), *county_ids), "medium"),
         GdpScenario("targets_step_down", step_down(target.value / 100, last.value / 100),
-                    combine(target.bound, last.bound), CENTRAL,
+                    combine(target.bound, last.bound), ILLUSTRATION,
                     f"the 2021 target ({target.value:g}%) stepping down in equal steps to Henan's "
-                    f"2025 target ({last.value:g}%), then held to 2035: the county's premium over "
-                    "its province fades", (gdp.id, target.id), (last.id,), last.confidence),
+                    f"2025 target ({last.value:g}%), then held to 2035: what the county's targets "
+                    "may have been if its premium over the province faded",
+                    (gdp.id, target.id), (last.id,), last.confidence),
         GdpScenario("target_2021_held", held(target.value / 100), target.bound, AMBITION,
                     f"the 2021 target ({target.value:g}%) held every year to 2035: an ambition, "
                     "not a central case", (gdp.id, target.id), (), "high"),
@@ -162,14 +234,17 @@ def gdp_scenarios() -> tuple[Record, list[GdpScenario]]:
         GdpScenario("doubling_by_2035", held(doubling), vision.bound, AMBITION,
                     "constant rate that doubles 2020 GDP by 2035 (the national 2035 vision)",
                     (gdp.id,), (vision.id,), vision.confidence),
-        GdpScenario("above_averages_floor", held(floor), LOWER, AMBITION,
-                    "'above national, provincial and prefecture averages': the higher of Henan's "
-                    "plan (6%) and the national doubling rate; Shangqiu's plan was not found",
-                    (gdp.id,), above, "medium"),
+        GdpScenario("above_averages_floor", held(floor, PLAN_END), LOWER, AMBITION,
+                    "'above national, provincial and prefecture averages' over 2021-2025, read "
+                    f"against what was realized: the higher of China's ({china_avg}) and Henan's "
+                    f"({henan_avg}) realized average growth, "
+                    f"here {higher}; Shangqiu's realized growth was not found",
+                    (gdp.id,), above, "high"),
         # one point chosen above the floor, not a bound on anything: exact, an illustration
-        GdpScenario("above_averages_2021_margin", held(floor + margin), EXACT, ILLUSTRATION,
+        GdpScenario("above_averages_2021_margin", held(floor + margin, PLAN_END), EXACT,
+                    ILLUSTRATION,
                     "the floor above plus the margin Minquan set over Henan in 2021 (8% vs 7%)",
-                    (gdp.id, target.id), (*above, henan_2021.id), "medium"),
+                    (gdp.id, target.id), (*above, henan_2021.id), "high"),
     ]  # fmt: skip
 
 

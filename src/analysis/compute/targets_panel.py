@@ -256,3 +256,18 @@ def calibration(panel: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+SHANGQIU, HENAN = 411400, 41
+
+
+def prefecture_margin(data: pd.DataFrame, prefecture: int = SHANGQIU) -> float:
+    """A prefecture's average realized growth minus the mean of its province's prefectures
+    in the same year, over the years it is in the filtered panel (points a year)."""
+    mine = data[data["prefecture_code"] == prefecture]
+    if mine.empty:
+        raise InputError(f"prefecture {prefecture} is not in the filtered panel",
+                         file=context.LI_PANEL, column="prefecture_code")  # fmt: skip
+    province = data[data["province_code"] == mine["province_code"].iloc[0]]
+    means = province.groupby("year")["realized_growth_pct"].mean()
+    return float((mine["realized_growth_pct"] - mine["year"].map(means)).mean())

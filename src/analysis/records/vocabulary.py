@@ -70,11 +70,12 @@ PLAIN_WORDS = {
 
 CENTRAL, AMBITION, ILLUSTRATION, REFERENCE = "central", "ambition", "illustration", "reference"
 STATUS_MEANINGS = {
-    CENTRAL: "the report's own number, as set for 2021 or held at that level to 2025; for GDP, "
-    "targets stepping down from it toward the province's rate",
+    CENTRAL: "the report's own number for the year it is set (2021); for GDP, the book's "
+    "central reading: Henan's realized growth plus a county margin",
     AMBITION: "a goal the report states in words (14th Five-Year, 2035), or a number it only "
     "strives for (力争)",
-    ILLUSTRATION: "arithmetic the report does not promise, such as a one-year amount repeated",
+    ILLUSTRATION: "arithmetic the report does not promise, such as a one-year amount repeated or "
+    "a one-year target held to 2025",
     REFERENCE: "a benchmark to read the others against (a past pace, a province's plan)",
 }
 STATUSES = tuple(STATUS_MEANINGS)

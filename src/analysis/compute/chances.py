@@ -1,0 +1,128 @@
+"""The chances the book gives for Minquan's GDP (chapter 7 and the preface), in two views.
+
+- **Ex ante, as of March 2021** (``ex_ante``): the county sets targets along a
+  path and misses them as the recent record says (``uncertainty``: realized =
+  norm + β·(target − norm) + centre + shock); the norm is Henan's target, then
+  a declining norm to 2035 (``scenarios.norm_path``).
+- **Conditioned on what is known since** (``conditional``): Henan's realized
+  growth 2021-2025; the county grows at Henan's rate plus a margin plus a
+  shock from how prefectures spread around their province's mean
+  (``uncertainty.differential_model``); after 2025, Henan grows at the
+  declining norm plus the recent centre (``scenarios.henan_expected``).
+
+Each view is recomputed under every change of assumption the chapter states
+(``sensitivity``: the model's variants and the norm held; ``margins``: the
+county margins the record allows), so the book can give each chance with the
+range it moves over, not as one number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from ..records import lookup
+from . import scenarios, targets_panel, uncertainty
+
+STEP, HELD = "Targets stepping down", "The 2021 target held"
+MET, HELD_MET, HENAN, DOUBLED = ("stepped-down targets met, 2025", "2021 target held, 2025",
+                                 "Henan's realized pace, 2025", "doubled, 2035")  # fmt: skip
+NORM_HELD = "Norm held at Henan's 2025 target after 2025"
+MARGIN_LABELS = {
+    "sq_panel_realized": "Shangqiu's realized margin over Henan's prefectures, 2003-2012",
+    "none": "No margin: Henan's pace",
+    "sq_2019_realized": "Shangqiu's realized margin over Henan, 2019",
+    "sq_2025_target": "Shangqiu's target margin over Henan, 2025 (central)",
+    "sq_2023_target": "Shangqiu's target margin over Henan, 2023",
+}
+
+
+@dataclass(frozen=True)
+class Chances:
+    main: uncertainty.ShockModel
+    panel: uncertainty.ShockModel
+    differential: uncertainty.ShockModel
+    goals: dict[str, tuple[int, float]]
+    target_paths: dict[str, list[float]]  # percent a year from 2021
+    norms: tuple[float, ...]
+    norm_ids: tuple[str, ...]
+    ex_ante: uncertainty.Outlook  # fans of the target paths, main and panel calibrations
+    sensitivity: pd.DataFrame  # change of assumption x goal (stepped-down targets)
+    margins: pd.DataFrame  # margin: name, label, points, ids, then one column per goal
+    henan_growth: tuple[float, ...]  # Henan's growth assumed by the conditional view
+    conditional_fan: pd.DataFrame  # the central margin's fan
+    conditional_path: pd.Series  # the central margin's path without shocks
+
+
+def goal_levels() -> dict[str, tuple[int, float]]:
+    """The goal levels, read from data/paths.csv (亿元 at 2020 prices)."""
+    level = lookup.paths().set_index(["path_id", "year"])["value"]
+    return {MET: (2025, level[("gdp:targets_step_down", 2025)]),
+            HELD_MET: (2025, level[("gdp:target_2021_held", 2025)]),
+            HENAN: (2025, level[("gdp:henan_realized_2021_2025", 2025)]),
+            DOUBLED: (2035, level[("gdp:doubling_by_2035", 2035)])}  # fmt: skip
+
+
+def _row(levels: pd.DataFrame, goals: dict[str, tuple[int, float]]) -> dict[str, float]:
+    return {g: uncertainty.probability_at_least(levels, y, v) for g, (y, v) in goals.items()}
+
+
+@cache
+def compute() -> Chances:
+    gdp, readings = scenarios.gdp_scenarios()
+    by_name = {s.scenario: s for s in readings}
+    panel = targets_panel.load_filtered().data
+    panel_model = uncertainty.panel_model(panel)
+    main = uncertainty.recent_model(panel_model, targets_panel.recent_record())
+    goals = goal_levels()
+    paths = {STEP: [100 * r for r in by_name["targets_step_down"].rates],
+             HELD: [100 * r for r in by_name["target_2021_held"].rates]}  # fmt: skip
+    norms, norm_ids = scenarios.norm_path()
+    ex_ante = uncertainty.gdp_outlook(gdp.value, scenarios.BASE_YEAR, paths, list(norms), goals,
+                                      [main, panel_model])  # fmt: skip
+    rows = {}
+    for model in uncertainty.variants(main, panel_model.centre):
+        levels = uncertainty.simulate(gdp.value, scenarios.BASE_YEAR, paths[STEP], norms, model)
+        rows[model.name] = _row(levels, goals)
+    held_norms, _ = scenarios.norm_path(declining=False)
+    levels = uncertainty.simulate(gdp.value, scenarios.BASE_YEAR, paths[STEP], held_norms, main)
+    rows[NORM_HELD] = _row(levels, goals)
+    sensitivity = pd.DataFrame.from_dict(rows, orient="index")
+    differential = uncertainty.differential_model(panel)
+    henan = scenarios.henan_expected(main.centre)
+    margins = {"sq_panel_realized": (targets_panel.prefecture_margin(panel), ()),
+               **scenarios.county_margins()}  # fmt: skip
+    table = []
+    for name in MARGIN_LABELS:
+        points, ids = margins[name]
+        levels = uncertainty.conditional(gdp.value, scenarios.BASE_YEAR, henan, points,
+                                         differential)  # fmt: skip
+        table.append(dict(margin=name, label=MARGIN_LABELS[name], points=points, ids=ids,
+                          **_row(levels, goals)))  # fmt: skip
+        if name == scenarios.MARGIN:
+            fan, path = uncertainty.fan(levels), uncertainty.deterministic(
+                gdp.value, scenarios.BASE_YEAR, [h + points for h in henan])
+    return Chances(main, panel_model, differential, goals, paths, norms, norm_ids, ex_ante,
+                   sensitivity, pd.DataFrame(table), henan, fan, path)  # fmt: skip
+
+
+def central_chances() -> dict[str, float]:
+    """The chances the preface quotes, each with the range it moves over: ex ante (the
+    stepped-down targets, main calibration; range over ``sensitivity``) and conditioned on
+    Henan's realized growth (central margin; range over the margins). The ex-ante range
+    leaves out the panel era's centre, which rests on inflated statistics."""
+    c = compute()
+    plausible = c.sensitivity.drop(index=uncertainty.PANEL_CENTRE)
+    prob = c.ex_ante.probabilities.set_index(["calibration", "target_path", "goal"])["probability"]
+    central = c.margins.set_index("margin").loc[scenarios.MARGIN]
+    out = {}
+    for key, goal in {"met": MET, "doubled": DOUBLED}.items():
+        out[f"ex_ante_{key}"] = float(prob[(c.main.name, STEP, goal)])
+        out[f"ex_ante_{key}_low"] = float(plausible[goal].min())
+        out[f"ex_ante_{key}_high"] = float(plausible[goal].max())
+        out[f"conditional_{key}"] = float(central[goal])
+        out[f"conditional_{key}_low"] = float(c.margins[goal].min())
+        out[f"conditional_{key}_high"] = float(c.margins[goal].max())
+    return out
