@@ -55,9 +55,25 @@ def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable
     targets and outcomes."""
     fig, (top, bottom) = style.figure(height=5.6, nrows=2, sharex=True,
                                       gridspec_kw={"height_ratios": [2.1, 3]})  # fmt: skip
-    bins = np.arange(-8, 10.5, 0.5) - 0.25
-    counts, edges, _ = top.hist(panel_misses.clip(-8, 10), bins=bins, color=style.SERIES[0],
-                                alpha=0.8)  # fmt: skip
+    # misses beyond the axis are counted in an end bar of their own, drawn apart (grey,
+    # labelled), not piled into the last bin; misses of exactly zero are counted aside,
+    # so that the heap of targets reported as met to the decimal is named, not hidden
+    low, high = -8, 10
+    inside = panel_misses[(panel_misses >= low - 0.25) & (panel_misses < high + 0.25)]
+    bins = np.arange(low, high + 0.5, 0.5) - 0.25
+    counts, edges, _ = top.hist(inside, bins=bins, color=style.SERIES[0], alpha=0.8)
+    tails = {low - 0.75: int((panel_misses < low - 0.25).sum()),
+             high + 0.75: int((panel_misses >= high + 0.25).sum())}
+    for x, n in tails.items():
+        top.bar([x], [n], width=0.5, color=style.LIGHT_GREY, edgecolor="#666666", linewidth=0.6)
+        side = "below" if x < 0 else "above"
+        top.annotate(f"{n} {side}", (x, n), xytext=(6 if x < 0 else -6, 3),
+                     textcoords="offset points", ha="left" if x < 0 else "right", va="bottom",
+                     fontsize=9)  # fmt: skip
+    exact = int((panel_misses == 0).sum())
+    peak = counts.max()
+    top.annotate(f"{exact} exactly on target", (0, peak), xytext=(14, -2),
+                 textcoords="offset points", ha="left", va="top", fontsize=9)  # fmt: skip
     style.zero_line(top)
     mean = float(panel_misses.mean())
     top.set_title(f"Prefectures, {panel_era}: {len(panel_misses):,} prefecture-years, "
@@ -87,12 +103,15 @@ def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable
     bottom.set_title(f"China and Henan, {years}: every year with a target and an outcome")
     bottom.legend(loc="lower right", title="Target (hedge honoured)", ncols=2)
     bottom.set_xlabel("Realized growth minus target, percentage points")
-    bottom.set_xlim(-8.6, 10.6)
+    bottom.set_xlim(-9.2, 11.2)
     bottom.set_xticks(range(-8, 11, 2))
     style.add_source(fig, records, sources=[style.PANEL_SOURCE],
-                     note="Panel values clipped to -8..10 for display")  # fmt: skip
-    histogram = pd.DataFrame({"panel": f"Prefectures, {panel_era}", "bin_from": edges[:-1],
-                              "bin_to": edges[1:], "prefecture_years": counts.astype(int)})  # fmt: skip
+                     note="Grey end bars: panel misses beyond -8 or +10 points")  # fmt: skip
+    histogram = pd.DataFrame({"panel": f"Prefectures, {panel_era}",
+                              "bin_from": [-np.inf, *edges[:-1], high + 0.25],
+                              "bin_to": [low - 0.25, *edges[1:], np.inf],
+                              "prefecture_years": [tails[low - 0.75], *counts.astype(int),
+                                                   tails[high + 0.75]]})  # fmt: skip
     points = rows[["jurisdiction", "year", "value_target", "value_realized", "miss_pp", "met",
                    "id_target", "id_realized"]].assign(panel=f"China and Henan, {years}")  # fmt: skip
     return style.attach_data(fig, pd.concat([histogram, points], ignore_index=True))

@@ -79,7 +79,7 @@ def level_path(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.
 
 # what each reading of the GDP goals is called on the chart (the chapter may pass its own)
 SCENARIO_LABELS = {
-    "henan_plus_margin": "Henan's realized growth plus a margin",
+    "henan_plus_margin": "Henan's growth plus a margin",
     "targets_step_down": "Targets stepping down",
     "target_2021_held": "2021 target held",
     "doubling_by_2035": "Doubling by 2035",
@@ -181,7 +181,7 @@ def gdp_scenarios(table: pd.DataFrame, records: Iterable[Record], scenarios=None
     for ax, (rows, unit) in zip(axes[:, 0], panels, strict=True):
         _milestone_panel(ax, rows, labels or {}, base, unit)
     if len(panels) > 1:
-        axes[1, 0].set_title("Nominal: not comparable with the readings above", fontsize=9.5)
+        axes[1, 0].set_title("Nominal: not comparable with the above", fontsize=9.5)
     first = axes[0, 0]
     first.annotate(f"2020: {base:,.1f}", (base, 0.6), xytext=(3, 2), textcoords="offset points",
                    ha="left", va="bottom", fontsize=9, annotation_clip=False)  # fmt: skip

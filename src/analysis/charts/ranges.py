@@ -39,7 +39,8 @@ def intervals(rows: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}
 
 def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series],
         goals: dict[str, tuple[int, float]], records: Iterable[Record], note: str = "",
-        goals_by_panel: dict[str, Sequence[str]] | None = None):  # fmt: skip
+        goals_by_panel: dict[str, Sequence[str]] | None = None,
+        path_label: str = "targets met"):  # fmt: skip
     """Fan chart: 5-95% and 25-75% bands of simulated GDP, one panel per entry of ``fans``
     (a target path or a calibration, its name as the title), with the path the targets
     give if met (``central``: one Series, or one per panel) and the goal levels.
@@ -60,13 +61,20 @@ def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series]
                                              alpha=alpha, linewidth=0)  # fmt: skip
         (handles["median"],) = ax.plot(years, wide[0.5], color=style.SERIES[0], linewidth=1.5)
         path = central[name] if isinstance(central, dict) else central
-        (handles["targets met"],) = ax.plot(path.index, path.values, color="#333333",
-                                            linewidth=1, linestyle="--")  # fmt: skip
+        (handles[path_label],) = ax.plot(path.index, path.values, color="#333333",
+                                         linewidth=1, linestyle="--")  # fmt: skip
         shown = goals if goals_by_panel is None else goals_by_panel.get(name, ())
+        by_year: dict[int, list[str]] = {}
         for label in shown:
-            year, level = goals[label]
-            handles[label] = ax.scatter([year], [level], color=style.ACCENT, zorder=4, s=36,
-                                        marker=markers.get(label, "o"))  # fmt: skip
+            by_year.setdefault(goals[label][0], []).append(label)
+        for year, labels in by_year.items():
+            for k, label in enumerate(sorted(labels, key=lambda g: goals[g][1])):
+                x, level = year + 0.6 + 1.3 * k, goals[label][1]
+                handles[label] = ax.scatter([x], [level], color=style.ACCENT, zorder=4, s=36,
+                                            marker=markers.get(label, "o"))  # fmt: skip
+                ax.annotate(f"{level:,.0f}", (x, level), xytext=(5, 0), textcoords="offset points",
+                            ha="left", va="center", fontsize=9)  # fmt: skip
+        ax.set_xlim(2019.5, 2039)
         ax.set_title(name, fontsize=9.5)
         ax.set_xticks([2020, 2025, 2030, 2035])
         ax.grid(axis="y")
