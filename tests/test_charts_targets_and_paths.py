@@ -94,7 +94,9 @@ def test_the_fan_marks_only_the_goals_each_panel_is_given():
                      goals_by_panel={"left": ["a, 2025"], "right": ["b, 2025"]})  # fmt: skip
     marked = [[tuple(c.get_offsets()[0]) for c in ax.collections if isinstance(c, PathCollection)]
               for ax in fig.axes]  # fmt: skip
-    assert marked == [[(2025, 110.0)], [(2025, 111.0)]]
+    # each marker sits just after its year (2025 + 0.6), labelled with its level
+    assert marked == [[(2025.6, 110.0)], [(2025.6, 111.0)]]
+    assert [[t.get_text() for t in ax.texts] for ax in fig.axes] == [["110"], ["111"]]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend[-2:] == ["a, 2025", "b, 2025"]
     plt.close(fig)

@@ -46,9 +46,15 @@ def test_bound_and_status_by_hand(table):
         "approximate",
         "ambition",
     )
-    # the central GDP case: targets stepping down from 8%左右 to Henan's 5.5%左右
+    # targets stepping down from 8%左右 to Henan's 5.5%左右: an illustration of what the
+    # county's targets may have been; the central case is Henan's realized growth plus 1
     assert tuple(first.loc["gdp:targets_step_down", ["bound", "status"]]) == (
-        "approximate", "central")  # fmt: skip
+        "approximate", "illustration")  # fmt: skip
+    assert tuple(first.loc["gdp:henan_plus_margin", ["bound", "status"]]) == ("exact", "central")
+    # one-year targets held to 2025 are illustrations, not central
+    held = first[first.index.str.endswith(("target_2021_held", "floor_held"))
+                 & ~first.index.str.startswith("gdp:")]  # fmt: skip
+    assert len(held) >= 5 and (held["status"] == "illustration").all()
     assert (first["status"] == "central")[first.index.str.startswith("gdp:")].sum() == 1
     # 近百亿 makes the 2016-2020 pace an upper bound; a past pace is a reference
     assert tuple(first.loc["gdp:implied_2016_2020_average", ["bound", "status"]]) == (
@@ -106,8 +112,15 @@ def test_gdp_scenarios_by_hand(table):
     # the 2016-2020 pace: 175.5 -> 275.5 in five years, so five more years multiply
     # 2020 by the same factor again: 275.5 x 275.5 / 175.5 = 432.48
     assert gdp(table, "implied_2016_2020_average", 2025) == pytest.approx(432.48, abs=0.01)
-    # the floor of 'above the averages' is never below Henan's plan
-    assert gdp(table, "above_averages_floor", 2025) >= gdp(table, "henan_14th_fyp", 2025)
+    # the floor of 'above the averages' is the higher realized average of 2021-2025: China's
+    # 8.1, 3.0, 5.2, 5.0, 5.0 (Henan's 6.3, 3.1, 4.1, 5.1, 5.6 compound to less)
+    china = 1.081 * 1.03 * 1.052 * 1.05 * 1.05
+    assert china > 1.063 * 1.031 * 1.041 * 1.051 * 1.056
+    assert gdp(table, "above_averages_floor", 2025) == pytest.approx(275.5 * china, abs=1e-3)
+    assert 2030 not in set(table.loc[table["path_id"] == "gdp:above_averages_floor", "year"])
+    # the central case: Henan's realized growth plus one point a year
+    central = 275.5 * 1.073 * 1.041 * 1.051 * 1.061 * 1.066
+    assert gdp(table, "henan_plus_margin", 2025) == pytest.approx(central, abs=1e-3)
     scenarios = set(table.loc[table["path_id"].str.startswith("gdp:"), "scenario"])
     assert len(scenarios) >= 5
 
@@ -199,7 +212,7 @@ def test_the_gdp_chart_draws_nominal_readings_apart_from_real_ones(table):
     assert nominal and drawn(nominal_ax) == nominal
     assert drawn(real_ax) == real and not drawn(real_ax) & nominal
     labels = [t.get_text() for t in real_ax.get_yticklabels()]
-    assert "Central case" in labels and "Illustration" in labels  # statuses readable
+    assert "Central case" in labels and "Illustrations" in labels  # statuses readable
     assert len(fig.book_data) == len(levels.dropna(subset=["value"]))
     plt.close(fig)
     wrong = table.copy()

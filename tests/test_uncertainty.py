@@ -70,13 +70,34 @@ def test_targets_and_norms_must_match():
         uncertainty.simulate(100, 2020, [8, 8, 8], [7, 7], model())
 
 
-def test_pass_through_is_the_panel_regression_slope():
+def test_pass_through_is_estimated_in_the_simulated_form():
+    """β is the slope of realized minus provincial target on the own target's excess over
+    it, with year effects: built by hand so that growth = province + 0.5 x excess + a year
+    effect, plus noise that cancels within each year."""
+    panel = pd.DataFrame({"year": [2005] * 4 + [2006] * 4,
+                          "prefecture_target_pct": [10, 12, 14, 16, 9, 11, 13, 15],
+                          "provincial_target_pct": [10, 10, 10, 10, 9, 9, 9, 9]})  # fmt: skip
+    excess = panel["prefecture_target_pct"] - panel["provincial_target_pct"]
+    effect = panel["year"].map({2005: 1.0, 2006: -2.0})
+    panel["realized_growth_pct"] = panel["provincial_target_pct"] + 0.5 * excess + effect
+    assert uncertainty.pass_through(panel) == pytest.approx(0.5)
+    # the provincial target enters one for one: raising it by 3 everywhere changes nothing
+    shifted = panel.assign(provincial_target_pct=panel["provincial_target_pct"] + 3,
+                           prefecture_target_pct=panel["prefecture_target_pct"] + 3,
+                           realized_growth_pct=panel["realized_growth_pct"] + 3)  # fmt: skip
+    assert uncertainty.pass_through(shifted) == pytest.approx(0.5)
+
+
+def test_pass_through_is_the_restricted_regression_slope():
     from analysis.compute import panel_regression
 
     data = targets_panel.load_filtered().data
     beta = uncertainty.pass_through(data)
-    assert beta == pytest.approx(panel_regression.regress(data).params["prefecture_target_pct"])
-    assert 0.5 < beta < 0.7  # the chapter's 0.61
+    restricted = panel_regression.regress_restricted(data)
+    assert beta == pytest.approx(restricted.params[panel_regression.RESTRICTED_TERM])
+    # close to the unrestricted slope on the own target (0.61): the restriction costs little
+    unrestricted = panel_regression.regress(data).params["prefecture_target_pct"]
+    assert abs(beta - unrestricted) < 0.05 and 0.5 < beta < 0.7
 
 
 def test_residuals_and_centres_by_hand():
@@ -118,26 +139,74 @@ def test_outlook_states_the_assumption_of_every_probability():
     assert outlook.targets["held"][2025] == pytest.approx(100 * 1.08**5)
 
 
-def test_the_preface_chances_are_chapter_7s():
-    """The preface leads with two chances; they must be the ones chapter 7 computes (its
-    step-down path, its goal levels read from the paths table, the recent calibration)."""
-    from analysis.compute import scenarios
-    from analysis.records import lookup
+def test_conditional_with_zero_shock_is_the_province_plus_the_margin():
+    """Conditioning on the province's realized growth: with no spread, the 2025 level is the
+    2020 level times the product of (1 + (realized + margin) / 100)."""
+    still = model(persistent=(0.0,), transitory=(0.0,), centre=-0.5, beta=0.6)
+    henan = [6.3, 3.1, 4.1, 5.1, 5.6]
+    levels = uncertainty.conditional(100, 2020, henan, 1.0, still, draws=20)
+    expected = 100 * 1.073 * 1.041 * 1.051 * 1.061 * 1.066  # centre and β play no part
+    np.testing.assert_allclose(levels[2025], expected)
+    # with a persistent shock of +-1 point scaled by growth / 10, the extreme paths are
+    # the province plus the margin plus or minus a tenth of each year's growth
+    spread = model(persistent=(-1.0, 1.0), transitory=(0.0,), reference=10.0)
+    wide = uncertainty.conditional(100, 2020, henan, 1.0, spread, draws=400)
+    # the top path grows at 1.1 x (province + margin): 1.1 x 7.3, 4.1, 5.1, 6.1, 6.6
+    top = 100 * 1.0803 * 1.0451 * 1.0561 * 1.0671 * 1.0726
+    assert wide[2025].max() == pytest.approx(top, rel=1e-3)
+    assert wide[2025].min() < expected < wide[2025].max()
 
-    chances = scenarios.central_chances()
-    panel = targets_panel.load_filtered()
-    recent = uncertainty.recent_model(uncertainty.panel_model(panel.data),
-                                      targets_panel.recent_record())  # fmt: skip
+
+def test_differential_model_by_hand():
+    # province 1, two prefectures, two years; province 2 with one prefecture
+    panel = pd.DataFrame({"prefecture_code": [1, 2, 1, 2, 3, 3], "province_code": [1, 1, 1, 1, 2, 2],
+                          "year": [2005, 2005, 2006, 2006, 2005, 2006],
+                          "realized_growth_pct": [12.0, 10.0, 15.0, 11.0, 9.0, 9.0]})  # fmt: skip
+    shocks = uncertainty.differential_model(panel)
+    # deviations from the province-year mean: +1, -1, +2, -2, 0, 0; prefecture means
+    # +1.5, -1.5, 0; transitory: -0.5, +0.5, +0.5, -0.5, 0, 0
+    np.testing.assert_allclose(sorted(shocks.persistent), [-1.5, 0.0, 1.5])
+    np.testing.assert_allclose(sorted(shocks.transitory), [-0.5, -0.5, 0, 0, 0.5, 0.5])
+    assert shocks.centre == 0.0 and shocks.beta == 1.0
+    assert shocks.reference_target == pytest.approx(66 / 6)
+
+
+def test_shangqiu_margin_by_hand():
+    panel = pd.DataFrame({"prefecture_code": [411400, 411500, 411400, 411500, 420100],
+                          "province_code": [41, 41, 41, 41, 42],
+                          "year": [2005, 2005, 2006, 2006, 2005],
+                          "realized_growth_pct": [10.0, 14.0, 12.0, 12.0, 30.0]})  # fmt: skip
+    # 2005: 10 - 12 = -2; 2006: 12 - 12 = 0; another province does not count
+    assert targets_panel.prefecture_margin(panel) == pytest.approx(-1.0)
+    with pytest.raises(Exception, match="not in the filtered panel"):
+        targets_panel.prefecture_margin(panel, prefecture=999999)
+
+
+def test_the_preface_chances_are_recomputed_from_the_parts():
+    """The preface quotes chances.central_chances; rebuilt here from the model's parts (the
+    step-down path, the declining norm, the recent calibration; Henan's realized growth plus
+    one point), they must be the same numbers."""
+    from analysis.compute import chances, scenarios
+
+    got = chances.central_chances()
+    data = targets_panel.load_filtered().data
+    recent = uncertainty.recent_model(uncertainty.panel_model(data), targets_panel.recent_record())
     gdp, readings = scenarios.gdp_scenarios()
-    step = {s.scenario: s for s in readings}["targets_step_down"]
-    paths = lookup.paths()
-    levels = paths[paths["path_id"].str.startswith("gdp:")].pivot(
-        index="year", columns="scenario", values="value"
+    step = [100 * r for r in {s.scenario: s for s in readings}["targets_step_down"].rates]
+    norms, _ = scenarios.norm_path()
+    # the goal levels by hand: 8% stepping down by 0.625 a point to 5.5%; 2020 GDP doubled
+    met = 275.5 * 1.08 * 1.07375 * 1.0675 * 1.06125 * 1.055
+    levels = uncertainty.simulate(gdp.value, 2020, step, norms, recent)
+    assert got["ex_ante_met"] == pytest.approx(float((levels[2025] >= met - 1e-6).mean()), abs=1e-3)
+    assert got["ex_ante_doubled"] == pytest.approx(float((levels[2035] >= 551.0 - 1e-6).mean()),
+                                                   abs=1e-3)  # fmt: skip
+    henan = [6.3, 3.1, 4.1, 5.1, 5.6] + [n + recent.centre for n in norms[5:]]
+    county = uncertainty.conditional(
+        gdp.value, 2020, henan, 1.0, uncertainty.differential_model(data)
     )
-    goals = {"met": (2025, levels.loc[2025, "targets_step_down"]),
-             "doubled": (2035, levels.loc[2035, "doubling_by_2035"])}  # fmt: skip
-    outlook = uncertainty.gdp_outlook(gdp.value, 2020, {"Targets stepping down": [100 * r for r in step.rates]},
-                            list(scenarios.norm_path()[0]), goals, [recent])  # fmt: skip
-    by_goal = outlook.probabilities.set_index("goal")["probability"]
-    assert chances == {"stepped_down_met_2025": by_goal["met"], "doubled_2035": by_goal["doubled"]}
-    assert 0 < chances["stepped_down_met_2025"] < chances["doubled_2035"] < 1
+    assert got["conditional_doubled"] == pytest.approx(float((county[2035] >= 551 - 1e-6).mean()),
+                                                       abs=1e-3)  # fmt: skip
+    for key in ("ex_ante_met", "ex_ante_doubled", "conditional_met", "conditional_doubled"):
+        assert got[f"{key}_low"] <= got[key] <= got[f"{key}_high"]
+    # the margin matters: none gives a lower chance of doubling than the central one point
+    assert got["conditional_doubled_low"] < got["conditional_doubled"]

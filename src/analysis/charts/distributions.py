@@ -62,8 +62,10 @@ def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable
     inside = panel_misses[(panel_misses >= low - 0.25) & (panel_misses < high + 0.25)]
     bins = np.arange(low, high + 0.5, 0.5) - 0.25
     counts, edges, _ = top.hist(inside, bins=bins, color=style.SERIES[0], alpha=0.8)
-    tails = {low - 0.75: int((panel_misses < low - 0.25).sum()),
-             high + 0.75: int((panel_misses >= high + 0.25).sum())}
+    tails = {
+        low - 0.75: int((panel_misses < low - 0.25).sum()),
+        high + 0.75: int((panel_misses >= high + 0.25).sum()),
+    }
     for x, n in tails.items():
         top.bar([x], [n], width=0.5, color=style.LIGHT_GREY, edgecolor="#666666", linewidth=0.6)
         side = "below" if x < 0 else "above"

@@ -102,8 +102,12 @@ def compute() -> Chances:
         table.append(dict(margin=name, label=MARGIN_LABELS[name], points=points, ids=ids,
                           **_row(levels, goals)))  # fmt: skip
         if name == scenarios.MARGIN:
-            fan, path = uncertainty.fan(levels), uncertainty.deterministic(
-                gdp.value, scenarios.BASE_YEAR, [h + points for h in henan])
+            fan, path = (
+                uncertainty.fan(levels),
+                uncertainty.deterministic(
+                    gdp.value, scenarios.BASE_YEAR, [h + points for h in henan]
+                ),
+            )
     return Chances(main, panel_model, differential, goals, paths, norms, norm_ids, ex_ante,
                    sensitivity, pd.DataFrame(table), henan, fan, path)  # fmt: skip
 

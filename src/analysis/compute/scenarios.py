@@ -158,7 +158,7 @@ def henan_expected(centre: float, end: int = VISION_END) -> tuple[float, ...]:
     plus ``centre`` (the recent era's average shortfall of growth against target)."""
     norms, _ = norm_path(end)
     known = tuple(r.value for r in henan_realized())
-    return known + tuple(n + centre for n in norms[len(known):])
+    return known + tuple(n + centre for n in norms[len(known) :])
 
 
 def county_margins() -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -275,26 +275,3 @@ def urbanization_base_2020() -> Record:
         source=f"the 2019 rate ({last.value:g}%) plus the 2018-2019 step ({step:+.2f} points)",
         confidence="low",
     )
-
-
-def central_chances() -> dict[str, float]:
-    """The two chances the book leads with (the preface, chapter 7), on the recent
-    calibration: that GDP reached in 2025 the level the stepped-down targets imply
-    (``stepped_down_met_2025``), and that it doubled its 2020 level by 2035
-    (``doubled_2035``), if the county's targets stepped down to Henan's rate."""
-    from . import targets_panel, uncertainty
-
-    panel = targets_panel.load_filtered()
-    model = uncertainty.recent_model(uncertainty.panel_model(panel.data),
-                                     targets_panel.recent_record())  # fmt: skip
-    gdp, readings = gdp_scenarios()
-    step = next(s for s in readings if s.scenario == "targets_step_down")
-    table = lookup.paths()
-    level = table.set_index(["path_id", "year"])["value"]
-    goals = {"stepped_down_met_2025": (PLAN_END, level[("gdp:targets_step_down", PLAN_END)]),
-             "doubled_2035": (VISION_END, level[("gdp:doubling_by_2035", VISION_END)])}  # fmt: skip
-    norms, _ = norm_path()
-    outlook = uncertainty.gdp_outlook(gdp.value, BASE_YEAR, {"step": [100 * r for r in step.rates]},
-                                      list(norms), goals, [model])  # fmt: skip
-    return dict(zip(outlook.probabilities["goal"], outlook.probabilities["probability"],
-                    strict=True))  # fmt: skip

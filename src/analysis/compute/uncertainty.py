@@ -118,7 +118,9 @@ def differential_model(panel: pd.DataFrame,
     and a transitory part (the year's deviation from that average). Centre 0, pass-through
     1 (the growth path is given), shocks scaled to the panel's mean realized growth."""
     group = [panel["province_code"], panel["year"]]
-    deviation = panel["realized_growth_pct"] - panel.groupby(group)["realized_growth_pct"].transform("mean")
+    deviation = panel["realized_growth_pct"] - panel.groupby(group)[
+        "realized_growth_pct"
+    ].transform("mean")
     by_prefecture = deviation.groupby(panel["prefecture_code"])
     persistent = (by_prefecture.mean() - deviation.mean()).to_numpy()
     transitory = (deviation - by_prefecture.transform("mean")).to_numpy()
