@@ -7,7 +7,9 @@ another confidence word, is an ``InputError`` naming the file, the row as a
 spreadsheet shows it, the column and the record id.
 
 Targets and outcomes come in two files with the same columns and no row in
-both (a first search, ids X001…, and a second, ids X101…); ``targets()``,
+both (a first search, ids X001…, and a second, ids X101…), plus the facts the
+book found with its own search (``added_context.csv``, ids C012…, not a copy
+of the shared folder); ``targets()``,
 ``fact()`` and ``by_id()`` read them as one table. A value may be a range as
 the source wrote it ("7-7.5"): ``targets()`` gives its ends in ``value_low``
 and ``value_high`` and leaves ``value`` empty; as a Record it is the midpoint,
@@ -32,7 +34,8 @@ from .vocabulary import APPROXIMATE, CONFIDENCE, PLAIN_WORDS, QUALIFIERS, bound_
 
 TARGETS = "targets_and_outcomes.csv"
 MORE_TARGETS = "more_targets_and_outcomes.csv"
-TARGET_FILES = (TARGETS, MORE_TARGETS)
+ADDED = "added_context.csv"  # found by the book's own search, not a copy of the shared folder
+TARGET_FILES = (TARGETS, MORE_TARGETS, ADDED)
 EVENTS = "events.csv"
 COUNTY_CRITERIA = "county_to_city_1993_criteria.csv"
 LI_PANEL = "li2019_prefecture_growth_targets.csv"
@@ -43,6 +46,7 @@ _TARGET_COLUMNS = ["id", "jurisdiction", "level", "year", "indicator", "measure"
 REQUIRED = {
     TARGETS: _TARGET_COLUMNS,
     MORE_TARGETS: _TARGET_COLUMNS,
+    ADDED: _TARGET_COLUMNS,
     EVENTS: ["id", "date", "jurisdiction", "event", "excerpt"],
     COUNTY_CRITERIA: ["id", "criterion", "unit", "density_over_400", "density_100_to_400"],
     LI_PANEL: [
