@@ -14,7 +14,7 @@ CSV = "id,name,value,source,confidence\nA1,x,1,somewhere,high\nA2,y,2,,medium\nA
 
 
 def test_every_external_file_has_source_and_confidence():
-    for name in context.SHARED_COPIES:
+    for name in (*context.SHARED_COPIES, context.ADDED):
         frame = context.load(name)
         assert len(frame) > 0
         assert (frame["source"].str.strip() != "").all()
@@ -40,6 +40,36 @@ def test_ids_continue_the_numbering_and_never_repeat():
     more = frame[frame["file"] == context.MORE_TARGETS]["id"]
     assert list(more) == [f"X{n}" for n in range(101, 101 + len(more))]
     assert list(context.events()["id"]) == [f"E{n:02d}" for n in range(1, 5)]
+
+
+def test_added_facts_are_our_own_with_an_address_and_no_id_in_common(repo_root):
+    # added_context.csv is not a copy of the shared folder: no row of it is there, every
+    # source gives a URL, and its C ids (from C012) never repeat the 1993 criteria's C001-C011
+    added = context.load(context.ADDED)
+    assert len(added) > 0 and added["id"].str.fullmatch(r"C\d{3}").all()
+    assert added["source"].str.contains(r"\(https?://", regex=True).all()
+    assert (added["excerpt"].str.strip() != "").all()
+    criteria = set(context.load(context.COUNTY_CRITERIA)["id"])
+    assert not criteria & set(added["id"])
+    assert context.ADDED not in context.SHARED_COPIES
+    shared = repo_root.parent / "shared" / "context"
+    if shared.exists():
+        assert not (shared / context.ADDED).exists()
+        theirs = pd.concat([pd.read_csv(shared / n, dtype=str, keep_default_na=False)
+                            for n in (context.TARGETS, context.MORE_TARGETS)])  # fmt: skip
+        key = ["jurisdiction", "indicator", "measure", "year"]
+        assert not set(map(tuple, added[key].values)) & set(map(tuple, theirs[key].values))
+
+
+def test_an_added_fact_is_a_record_by_its_id_and_its_words_hold_its_value():
+    fai = lookup.fact("China", "fixed-asset investment growth (全社会)", "realized", "2020")
+    assert (fai.id, fai.value, fai.confidence) == ("C013", 2.7, "medium")
+    assert lookup.record("C013") == fai and "增長2.7%" in fai.quote
+    loss = lookup.record("C025")
+    assert loss.value == 1200.6 and "1200.6亿元" in loss.quote and loss.period == "2021"
+    for row in context.load(context.ADDED).itertuples():  # each number stands in its excerpt
+        number = row.value.lstrip("-")
+        assert number in row.excerpt.replace(",", ""), row.id
 
 
 def test_a_range_is_kept_as_its_ends_and_read_as_its_midpoint():

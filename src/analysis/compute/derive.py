@@ -23,12 +23,12 @@ import pandas as pd
 
 from ..records import lookup, units
 from ..records.vocabulary import EXACT, UPPER, bound_of, flip, propagate
-from . import comparisons, fiscal
+from . import benchmarks, comparisons, fiscal
 from .growth import annualised, cagr, next_level, previous_level, rate_from_total
 
 COLUMNS = ["id", "key", "group", "description", "formula", "input_ids", "value", "unit", "bound"]
 GROUPS = ("implied_2019", "implied_plan", "implied_total", "ratio", "fyp13", "conversion",
-          "key_projects", "context", "fiscal")  # fmt: skip
+          "key_projects", "context", "fiscal", "benchmarks")  # fmt: skip
 RETIRED: dict[str, str] = {}  # id -> key of derived values no longer published
 
 
@@ -355,11 +355,10 @@ def key_projects(v: Value, b: Bound) -> list[Derived]:
 
 
 def with_outside_facts(v: Value, b: Bound) -> list[Derived]:
-    """D050-D079: Minquan beside outside facts (per resident, population, prices) and the
-    fiscal picture; defined in analysis.compute.comparisons and analysis.compute.fiscal,
-    with the outside rows (X…) among their inputs."""
-    rows = comparisons.derived_rows(v, b) + fiscal.derived_rows(v, b)
-    return [Derived(**row) for row in rows]
+    """D050-D079, D120-D127: Minquan beside outside facts (X…, C…); defined in
+    analysis.compute.comparisons, .fiscal and .benchmarks."""
+    parts = (comparisons, fiscal, benchmarks)
+    return [Derived(**row) for part in parts for row in part.derived_rows(v, b)]
 
 
 BUILDERS = (implied_2019_levels, implied_plans, implied_totals, structural_ratios, fyp13,

@@ -5,7 +5,12 @@ whose kind is a target (``target_growth``, ``target_level``, ``target_count``,
 ``target_share``) or a change against 2020 (``change_vs_base``: the
 urbanization target, +1.5 points). Those of section ``p3.targets`` are the
 report's main expected targets (主要预期目标); the others are the year's work
-tasks (projects, farmland, stations, school places).
+tasks (projects, farmland, stations, school places). Four numbers of that kind
+describe the key-project lists rather than set a goal for the year, the number
+of projects (重点项目184个, 省市重点项目54个) and their lifetime total
+investment (总投资589.9亿元, 265亿元): they are ``PLAN_DESCRIPTIONS``, listed
+apart and not scored; the year's planned investment of the same lists
+(年度计划投资491亿元, 190.1亿元) is a target and is scored.
 
 **Rules** (``verdict``): the direction of a target comes from its hedge and its
 meaning:
@@ -55,6 +60,7 @@ MAIN_SECTION = "p3.targets"
 TOLERANCE_PP = 0.25
 TOLERANCE_RELATIVE = TOLERANCE_PP / 8
 PERCENT_UNITS = ("%", "个百分点", "percentage points")
+PLAN_DESCRIPTIONS = ("F0413", "F0414", "F0416", "F0417")  # the lists' size and total cost
 CEILINGS = {"F0405"}  # the CPI target: 居民消费价格涨幅3%左右, a limit on the rise
 FLOOR, CEILING = "floor", "ceiling"
 
@@ -157,7 +163,8 @@ def outcome_note(fid: str) -> str:
 def scored() -> pd.DataFrame:
     """One row per 2021 target of the report: data/targets_scored.csv."""
     figs = lookup.figures()
-    chosen = figs[(figs["period"] == "2021") & figs["kind"].isin(SCORED_KINDS)].sort_values("id")
+    chosen = figs[(figs["period"] == "2021") & figs["kind"].isin(SCORED_KINDS)
+                  & ~figs["id"].isin(PLAN_DESCRIPTIONS)].sort_values("id")  # fmt: skip
     rows = []
     for fid in chosen["id"]:
         fig = lookup.figure(fid)

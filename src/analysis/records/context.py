@@ -7,7 +7,9 @@ another confidence word, is an ``InputError`` naming the file, the row as a
 spreadsheet shows it, the column and the record id.
 
 Targets and outcomes come in two files with the same columns and no row in
-both (a first search, ids X001…, and a second, ids X101…); ``targets()``,
+both (a first search, ids X001…, and a second, ids X101…), plus the facts the
+book found with its own search (``added_context.csv``, ids C012…, not a copy
+of the shared folder); ``targets()``,
 ``fact()`` and ``by_id()`` read them as one table. A value may be a range as
 the source wrote it ("7-7.5"): ``targets()`` gives its ends in ``value_low``
 and ``value_high`` and leaves ``value`` empty; as a Record it is the midpoint,
@@ -32,7 +34,7 @@ from .vocabulary import APPROXIMATE, CONFIDENCE, PLAIN_WORDS, QUALIFIERS, bound_
 
 TARGETS = "targets_and_outcomes.csv"
 MORE_TARGETS = "more_targets_and_outcomes.csv"
-ADDED = "added_context.csv"  # facts the book's referee rounds added (ids C…), same columns
+ADDED = "added_context.csv"  # found by the book's own search (ids C012 on), same columns
 TARGET_FILES = (TARGETS, MORE_TARGETS, ADDED)
 EVENTS = "events.csv"
 COUNTY_CRITERIA = "county_to_city_1993_criteria.csv"
