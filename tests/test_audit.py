@@ -174,3 +174,21 @@ def test_what_readers_read_names_no_record_or_section_ids(checks):
         found = [(i, t) for i, t in zip(checks["id"], checks[column], strict=True)
                  if raw.search(str(t))]  # fmt: skip
         assert found == [], column
+
+
+@pytest.mark.book
+def test_every_corner_bracket_quote_in_chapter_9_is_in_the_seed(book):
+    """What the reader sees between 「」 is the report's own characters (no smart quotes
+    made by the build, no 、 for ，); a quote cut with … is checked piece by piece."""
+    from bs4 import BeautifulSoup
+
+    from analysis.text import report
+
+    page = book.html / "chapters/09-consistency-audit.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    text = (soup.select_one("article.bd-article") or soup).get_text("")
+    seed = report.seed_path().read_text(encoding="utf-8")
+    quotes = re.findall(r"「([^」]+)」", text)
+    assert len(quotes) > 20, "chapter 9 quotes the report less than expected"
+    missing = [q for q in quotes for piece in q.split("…") if piece.strip() not in seed]
+    assert not missing, f"quotes not in the seed: {missing}"

@@ -37,6 +37,21 @@ MU_PER_HECTARE = 15  # 1 公顷 = 15 亩
 YIELD_NEAR_PCT, YIELD_FAR_PCT = 15.0, 30.0  # a county's yield against its province's
 
 
+def beats_arithmetic(level_start: float, level_end: float, cpi_pcts: list[float],
+                     required: list[float]) -> dict[str, float]:  # fmt: skip
+    """The numbers of the 「三超」 real-growth check, in percent: ``needed`` (the
+    comparators' cumulative real growth), ``nominal`` and ``real`` (the county's
+    rise, undeflated and deflated by CPI), ``cpi`` (a year, average) and ``room``
+    (the price rise a year at which the county's rise would still cover ``needed``)."""
+    years = len(required)
+    nominal = level_end / level_start
+    prices = math.prod(1 + c / 100 for c in cpi_pcts)
+    needed = math.prod(1 + r / 100 for r in required)
+    return {"needed": 100 * (needed - 1), "nominal": 100 * (nominal - 1),
+            "real": 100 * (nominal / prices - 1), "cpi": 100 * (prices ** (1 / years) - 1),
+            "room": 100 * ((nominal / needed) ** (1 / years) - 1)}  # fmt: skip
+
+
 def three_beats_real(level_start: float, level_end: float, cpi_pcts: list[float],
                      required: list[tuple[str, float]]) -> Finding:  # fmt: skip
     """Did real GDP grow at least as much as the fastest comparator of each year?
@@ -47,27 +62,21 @@ def three_beats_real(level_start: float, level_end: float, cpi_pcts: list[float]
     tension if only the nominal rise does (the county's prices would have had to rise
     less than CPI); inconsistent if not even the nominal rise does.
     """
-    years = len(required)
-    nominal = level_end / level_start
-    prices = math.prod(1 + c / 100 for c in cpi_pcts)
-    real = nominal / prices
-    needed = math.prod(1 + r / 100 for _, r in required)
-    room = 100 * ((nominal / needed) ** (1 / years) - 1)  # price rise a year that still fits
-    cpi = 100 * (prices ** (1 / years) - 1)
-    if real >= needed:
+    n = beats_arithmetic(level_start, level_end, cpi_pcts, [r for _, r in required])
+    if n["real"] >= n["needed"]:
         verdict, tail = CONSISTENT, "the claim fits even after deflating by consumer prices."
-    elif nominal >= needed:
+    elif n["nominal"] >= n["needed"]:
         verdict = TENSION
-        tail = (f"it fits only if the county's prices rose at most {room:.1f}% a year, against "
-                f"consumer prices' {cpi:.1f}%.")  # fmt: skip
+        tail = (f"it fits only if the county's prices rose at most {n['room']:.1f}% a year, "
+                f"against consumer prices' {n['cpi']:.1f}%.")  # fmt: skip
     else:
         verdict, tail = INCONSISTENT, "not even the nominal rise covers it."
     return Finding(
-        f"needed +{100 * (needed - 1):.1f}% real over {years} years; GDP rose "
-        f"+{100 * (nominal - 1):.1f}% nominal, +{100 * (real - 1):.1f}% deflated by CPI",
+        f"needed +{n['needed']:.1f}% real over {len(required)} years; GDP rose "
+        f"+{n['nominal']:.1f}% nominal, +{n['real']:.1f}% deflated by CPI",
         verdict,
         "Beating " + ", ".join(label for label, _ in required)
-        + f" takes ×{needed:.3f} in real terms; {tail}")  # fmt: skip
+        + f" takes +{n['needed']:.1f}% in real terms; {tail}")  # fmt: skip
 
 
 def three_beats_income(own_pct: float, start: float, end: float, other: str) -> Finding:
