@@ -11,6 +11,7 @@ import pytest
 
 from analysis.compute import audit
 from analysis.compute import audit_evidence as ev
+from analysis.compute import audit_outside as out
 from analysis.records import lookup
 
 
@@ -19,22 +20,10 @@ def test_key_projects_against_gdp():
     assert ev.key_projects_vs_gdp(200.0, 275.5).verdict == "consistent"  # 72.6%
 
 
-def test_key_project_plans_against_the_investment_target():
-    # 2020 plan 438.1 / 1.054 = 415.66; 491 / 415.66 = +18.1%, 11.1 points above 7, tol 5.4
-    assert ev.key_project_plans_vs_fai_target(491, 438.1, 105.4, 7).verdict == "tension"
-    # 450 / 415.66 = +8.3%: 1.3 points from 7
-    assert ev.key_project_plans_vs_fai_target(450, 438.1, 105.4, 7).verdict == "consistent"
-
-
 def test_share_of_total_investment_planned_for_one_year():
     assert ev.one_year_share(491, 589.9).verdict == "tension"  # 83.2%
     assert ev.one_year_share(491, 800).verdict == "approximate"  # 61.4%
     assert ev.one_year_share(491, 1200).verdict == "consistent"  # 40.9%
-
-
-def test_grain_every_year_reading():
-    assert ev.grain_every_year(74.5, 14.8).verdict == "tension"  # 14.9 vs 14.8: 0.67%
-    assert ev.grain_every_year(80.0, 14.8).verdict == "consistent"  # 16.0 vs 14.8: 7.5%
 
 
 def test_grain_floor():
@@ -46,6 +35,7 @@ def test_livelihood_spending_path():
     # g = 0 gives 5 × 43.7 = 218.5; g = -2% gives 43.7 × 5.2083 = 227.6
     assert ev.livelihood_path(43.7, 220).verdict == "approximate"  # 218.5 < 220 < 227.6
     assert ev.livelihood_path(43.7, 200).verdict == "consistent"  # 200 < 218.5: g > 0
+    assert ev.livelihood_path(43.7, 215).verdict == "consistent"  # the round 220 as 215
     assert ev.livelihood_path(43.7, 260).verdict == "tension"  # 260 > 227.6: g < -2%
 
 
@@ -72,18 +62,46 @@ def test_rural_against_all_income():
     assert ev.rural_vs_all_income(30.0, 4, 56, 5).verdict == "tension"
 
 
-def test_three_beats_room():
-    beats = [("Shangqiu 2019", 7.4), ("China 2020", 2.3)]  # 1.074 × 1.023 = 1.0987
-    assert ev.three_beats_room(156.98, beats).verdict == "consistent"  # 275.5 / 175.5
-    # 近二十亿 instead of 近百亿: 275.5 / 255.5 = 1.0783 < 1.0987
-    assert ev.three_beats_room(107.83, beats).verdict == "inconsistent"
-
-
 def test_three_beats_targets():
     pairs = [("GDP vs Henan", 8, 7), ("GDP vs China", 8, 6), ("revenue vs Henan", 7, 5)]
-    assert ev.targets_above(pairs).verdict == "consistent"
-    assert ev.targets_above([("GDP vs Henan", 6.5, 7), *pairs[1:]]).verdict == "inconsistent"
-    assert ev.targets_above([("GDP vs Henan", 7, 7), *pairs[1:]]).verdict == "approximate"
+    assert out.targets_above(pairs).verdict == "consistent"
+    assert out.targets_above([("GDP vs Henan", 6.5, 7), *pairs[1:]]).verdict == "inconsistent"
+    assert out.targets_above([("GDP vs Henan", 7, 7), *pairs[1:]]).verdict == "approximate"
+
+
+CPI_2017_2020 = [1.6, 2.1, 2.9, 2.5]  # X105-X108: product 1.09410
+FASTEST = [("Shangqiu 2017", 8.5), ("Henan 2018", 7.6), ("Shangqiu 2019", 7.4), ("China 2020", 2.3)]
+
+
+def test_three_beats_in_real_terms():
+    # needed 1.085 × 1.076 × 1.074 × 1.023 = 1.28269; 275.5 / 202.5 = 1.36049 nominal,
+    # / 1.09410 = 1.24348 real: short in real terms, covered in nominal terms
+    assert out.three_beats_real(202.5, 275.5, CPI_2017_2020, FASTEST).verdict == "tension"
+    # a 2016 level of 190: 1.45000 / 1.09410 = 1.32529 real, above 1.28269
+    assert out.three_beats_real(190.0, 275.5, CPI_2017_2020, FASTEST).verdict == "consistent"
+    # a 2016 level of 220: 1.25227 nominal, below 1.28269
+    assert out.three_beats_real(220.0, 275.5, CPI_2017_2020, FASTEST).verdict == "inconsistent"
+
+
+def test_three_beats_for_income():
+    # China 32,189 / 21,966 = 1.4654: +46.5% against Minquan's +56%
+    assert out.three_beats_income(56, 21966, 32189, "China").verdict == "consistent"
+    assert out.three_beats_income(40, 21966, 32189, "China").verdict == "inconsistent"
+
+
+def test_grain_yield_against_henan():
+    # 74.5万吨 / 162.22万亩 = 459.3 kg; Henan 6,356 / 15 = 423.7 kg: +8.4%
+    assert out.grain_yield(74.5, 162.22, 6356).verdict == "consistent"
+    # 74.5 / 140 = 532.1 kg: +25.6%
+    assert out.grain_yield(74.5, 140.0, 6356).verdict == "approximate"
+    # 74.5 / 120 = 620.8 kg: +46.5%
+    assert out.grain_yield(74.5, 120.0, 6356).verdict == "tension"
+
+
+def test_people_away_against_workers_transferred():
+    # 93.7 − 74.6389 = 19.06万 away, 29.2万 transferred
+    assert out.people_away(93.7, 74.6389, 29.2).verdict == "consistent"
+    assert out.people_away(110.0, 74.6389, 29.2).verdict == "tension"  # 35.4 > 29.2
 
 
 def test_a_perturbed_dataset_flips_the_audit():
@@ -100,8 +118,8 @@ def test_every_decided_evidence_check_has_a_perturbation_test():
     """A new evidence check needs a test above: listed here by the function it calls."""
     checks = audit.run()
     decided = checks[(checks["class"] == "evidence") & (checks["verdict"] != "cannot check")]
-    tested = {"key_projects_vs_gdp", "key_project_plans_vs_fai_target", "key_projects_one_year",
-              "grain_every_year", "grain_floor", "livelihood_five_year", "deposits_doubling",
-              "loans_doubling", "enterprise_loans", "income_rural_vs_all", "three_beats_room",
-              "three_beats_2021_targets"}  # fmt: skip
+    tested = {"key_projects_vs_gdp", "key_projects_one_year", "three_beats_real",
+              "grain_floor", "livelihood_five_year", "deposits_doubling", "loans_doubling",
+              "enterprise_loans", "income_rural_vs_all", "three_beats_income",
+              "three_beats_2021_targets", "grain_yield", "people_away"}  # fmt: skip
     assert set(decided["check"]) == tested

@@ -179,6 +179,8 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
     data = rows[["whole", "part", "value"]].assign(unit=unit)
     if drawn:
         data["records"] = [r.id for r in rows["record"]]
+    elif "records" in rows:  # values computed from records: the ids behind each row
+        data["records"] = rows["records"].to_numpy()
     if any(t in unit.lower() for t in ("number", "count")):
         style.count_axis(ax, "x")
     return style.finish(fig, [*drawn, *cite], note, data=data)

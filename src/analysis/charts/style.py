@@ -189,8 +189,8 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
     list is summarised by its count and spans.
     """
     ids = with_inputs(records)
-    context = [i for i in ids if i.startswith("X")]
-    own = [i for i in ids if not i.startswith("X")]
+    context = [i for i in ids if i.startswith(("X", "C"))]
+    own = [i for i in ids if not i.startswith(("X", "C"))]
     parts = [REPORT_SOURCE] if own or not (sources or context) else []
     parts += list(sources)
     if context:
