@@ -68,9 +68,9 @@ def test_ids_and_keys_are_unique_and_inputs_are_figure_ids():
     assert set(frame["group"]) <= set(derive.GROUPS)
     assert set(frame["bound"]) <= set(vocabulary.BOUNDS)
     for ids in frame["input_ids"]:
-        assert all(re.fullmatch(r"F\d{4}|X\d{3}", part) for part in ids.split(";")), ids
+        assert all(re.fullmatch(r"F\d{4}|[XC]\d{3}", part) for part in ids.split(";")), ids
     # outside rows only in the groups that compare with outside facts
-    outside = frame[frame["input_ids"].str.contains("X")]
+    outside = frame[frame["input_ids"].str.contains("X|C")]
     assert set(outside["group"]) <= {"context", "fiscal"}
 
 

@@ -116,14 +116,32 @@ def test_a_long_list_of_records_is_summarised_in_the_source_line():
 
 def test_a_summarised_source_line_never_reads_as_a_range_of_ids():
     # Fig 12's records: 14 ids from F0001 to F0166; "F0001 to F0166" read as 166 records
-    ids = ["F0001", "F0003", "F0007", "F0008", "F0009", "F0010", "F0048", "F0088",
-           "F0127", "F0156", "F0157", "F0158", "F0162", "F0166", "D031", "D032", "D040"]
+    ids = [
+        "F0001",
+        "F0003",
+        "F0007",
+        "F0008",
+        "F0009",
+        "F0010",
+        "F0048",
+        "F0088",
+        "F0127",
+        "F0156",
+        "F0157",
+        "F0158",
+        "F0162",
+        "F0166",
+        "D031",
+        "D032",
+        "D040",
+    ]
     text = style.cited(ids)
     assert text.startswith("17 records: F0001, …, F0166, D031, …, D040")
     assert " to " not in text and "F0001-F0166" not in text
     # a short list keeps its ranges of consecutive ids only
     assert style.cited(["F0001", "F0007", "F0008", "F0009", "F0166"]) == (
-        "records F0001, F0007-F0009, F0166")
+        "records F0001, F0007-F0009, F0166"
+    )
 
 
 # ---- the records page -------------------------------------------------------------------------

@@ -191,8 +191,8 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
     list is summarised by its count and spans.
     """
     ids = with_inputs(records)
-    context = [i for i in ids if i.startswith("X")]
-    own = [i for i in ids if not i.startswith("X")]
+    context = [i for i in ids if i[0] in "XC"]  # outside facts (C: added, see data/external)
+    own = [i for i in ids if i[0] not in "XC"]
     parts = [REPORT_SOURCE] if own or not (sources or context) else []
     parts += list(sources)
     if context:

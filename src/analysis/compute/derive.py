@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..records import lookup, units
 from ..records.vocabulary import EXACT, UPPER, bound_of, flip, propagate
-from . import comparisons, fiscal
+from . import comparisons, fiscal, five_years
 from .growth import annualised, cagr, next_level, previous_level, rate_from_total
 
 COLUMNS = ["id", "key", "group", "description", "formula", "input_ids", "value", "unit", "bound"]
@@ -355,10 +355,12 @@ def key_projects(v: Value, b: Bound) -> list[Derived]:
 
 
 def with_outside_facts(v: Value, b: Bound) -> list[Derived]:
-    """D050-D079: Minquan beside outside facts (per resident, population, prices) and the
+    """D050-D079, D180-D193: Minquan beside outside facts (per resident, population, prices) and the
     fiscal picture; defined in analysis.compute.comparisons and analysis.compute.fiscal,
     with the outside rows (X…) among their inputs."""
-    rows = comparisons.derived_rows(v, b) + fiscal.derived_rows(v, b)
+    rows = (
+        comparisons.derived_rows(v, b) + fiscal.derived_rows(v, b) + five_years.derived_rows(v, b)
+    )
     return [Derived(**row) for row in rows]
 
 

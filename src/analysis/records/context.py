@@ -32,7 +32,8 @@ from .vocabulary import APPROXIMATE, CONFIDENCE, PLAIN_WORDS, QUALIFIERS, bound_
 
 TARGETS = "targets_and_outcomes.csv"
 MORE_TARGETS = "more_targets_and_outcomes.csv"
-TARGET_FILES = (TARGETS, MORE_TARGETS)
+ADDED = "added_context.csv"  # facts found for the referee's second round (ids C…), not shared
+TARGET_FILES = (TARGETS, MORE_TARGETS, ADDED)
 EVENTS = "events.csv"
 COUNTY_CRITERIA = "county_to_city_1993_criteria.csv"
 LI_PANEL = "li2019_prefecture_growth_targets.csv"
@@ -43,6 +44,7 @@ _TARGET_COLUMNS = ["id", "jurisdiction", "level", "year", "indicator", "measure"
 REQUIRED = {
     TARGETS: _TARGET_COLUMNS,
     MORE_TARGETS: _TARGET_COLUMNS,
+    ADDED: _TARGET_COLUMNS,
     EVENTS: ["id", "date", "jurisdiction", "event", "excerpt"],
     COUNTY_CRITERIA: ["id", "criterion", "unit", "density_over_400", "density_100_to_400"],
     LI_PANEL: [

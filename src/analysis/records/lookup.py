@@ -209,7 +209,7 @@ def record(record_id: str) -> Record:
         return _derived_record(hits.iloc[0])
     if origin == CONTEXT:
         return context.event(record_id) if record_id.startswith("E") else context.by_id(record_id)
-    raise InputError(f"'{record_id}' is not a record id (F…, D…, X… or E…)", record=record_id)
+    raise InputError(f"'{record_id}' is not a record id (F…, D…, X…, C… or E…)", record=record_id)
 
 
 def records(ids: Iterable[str] | str) -> list[Record]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 REPORT, DERIVED, CONTEXT = "report", "derived", "context"
 ORIGINS = (REPORT, DERIVED, CONTEXT)
-ID_PREFIXES = {"F": REPORT, "D": DERIVED, "X": CONTEXT, "E": CONTEXT}
+ID_PREFIXES = {"F": REPORT, "D": DERIVED, "X": CONTEXT, "C": CONTEXT, "E": CONTEXT}
 _ID = re.compile(r"^([A-Z])(\d+)$")
 
 
