@@ -358,10 +358,8 @@ def with_outside_facts(v: Value, b: Bound) -> list[Derived]:
     """D050-D079, D180-D193: Minquan beside outside facts (per resident, population, prices) and the
     fiscal picture; defined in analysis.compute.comparisons and analysis.compute.fiscal,
     with the outside rows (X…) among their inputs."""
-    rows = (
-        comparisons.derived_rows(v, b) + fiscal.derived_rows(v, b) + five_years.derived_rows(v, b)
-    )
-    return [Derived(**row) for row in rows]
+    builders = (comparisons, fiscal, five_years)
+    return [Derived(**row) for module in builders for row in module.derived_rows(v, b)]
 
 
 BUILDERS = (implied_2019_levels, implied_plans, implied_totals, structural_ratios, fyp13,
