@@ -49,6 +49,9 @@ def test_added_facts_are_our_own_with_an_address_and_no_id_in_common(repo_root):
     assert len(added) > 0 and added["id"].str.fullmatch(r"C\d{3}").all()
     assert added["source"].str.contains(r"\(https?://", regex=True).all()
     assert (added["excerpt"].str.strip() != "").all()
+    # one row per fact: a fact found twice by two searches is kept once
+    twice = added[added.duplicated(["jurisdiction", "indicator", "measure", "year"], keep=False)]
+    assert twice.empty, list(twice["id"])
     criteria = set(context.load(context.COUNTY_CRITERIA)["id"])
     assert not criteria & set(added["id"])
     assert context.ADDED not in context.SHARED_COPIES

@@ -94,3 +94,34 @@ def test_kinds_table_counts_each_kind_with_its_first_figure_as_example():
     assert table.loc["level", "figures"] == 2 and table.loc["level", "example"] == "F2"
     assert table.loc["target_growth", "name"] == "Target growth rate"
     assert "" not in set(table["meaning"])
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("GDP increase", "提高", 100, "亿元", "近"), "GDP increase, 提高: nearly 100 亿元 (近)"),
+        (
+            ("Enterprises upgraded (三大改造)", "改造规模以上工业企业", 15, "家", "以上"),
+            "Enterprises upgraded (三大改造), 改造规模以上工业企业: 15 家 or more (以上)",
+        ),
+        (("Coverage", "覆盖率", 100, "%", "力争"), "Coverage, 覆盖率: strive for 100% (力争)"),
+        (("Rank", "综合排序", 8, "位次", ""), "Rank, 综合排序: 8th (位次)"),
+        (("Rank", "排序", 1, "位次", ""), "Rank, 排序: 1st (位次)"),
+    ],
+)
+def test_an_example_puts_the_hedge_in_english_beside_the_number(args, expected):
+    assert inventory.example_text(*args) == expected
+
+
+def test_mentions_that_state_two_figures_explain_the_gap_in_counts():
+    from types import SimpleNamespace as E
+
+    ledger = [E(status="used", used_by=("F1", "F2")), E(status="used", used_by=("F3",)),
+              E(status="used", used_by=("F3",)), E(status="excluded", used_by=())]  # fmt: skip
+    counts = inventory.mentions_and_figures(ledger)
+    # 3 used mentions, 3 figures: one mention states two, one figure uses two mentions
+    assert counts == {
+        "shared_mentions": 1,
+        "figures_from_shared": 2,
+        "figures_with_two_mentions": 1,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.compute import practical_things
 
 
@@ -28,3 +30,18 @@ def test_quantities_of_different_kinds_are_shown_not_added():
     for _, group in table.groupby("group"):
         assert not group.duplicated(["item", "unit"]).any()
     assert not any(hasattr(practical_things, name) for name in ("ten_things_totals", "totals"))
+
+
+def test_promises_with_a_base_are_set_against_it():
+    table = practical_things.bases().set_index("promise")
+    # 408 clinics to upgrade (F0452) of the 529 under county management (F0138)
+    assert table.loc["F0452", "share_pct"] == pytest.approx(100 * 408 / 529)
+    # 3 resettlement compounds in 2021 after 5 started in 2020
+    assert table.loc["F0444", "share_pct"] == pytest.approx(60)
+
+
+def test_the_table_keeps_the_hedge_and_the_coverage_promises():
+    things = practical_things.ten_things().set_index("number")
+    assert "1 所以上" in things.loc[7, "quantities"]
+    assert "全覆盖" in things.loc[8, "coverage"] and "全覆盖" in things.loc[9, "coverage"]
+    assert things["gloss"].str.len().min() > 0

@@ -110,8 +110,38 @@ def test_a_table_column_not_in_the_data_is_an_error_naming_it():
 def test_a_long_list_of_records_is_summarised_in_the_source_line():
     ids = [f"F{n:04d}" for n in range(1, 200, 3)]  # 67 ids, no two consecutive
     text = style.cited(ids)
-    assert text.startswith("67 records: F0001 to F0199") and len(text) < 100
+    assert text.startswith("67 records: F0001, …, F0199") and len(text) < 100
     assert style.cited(["F0001", "F0002", "F0003"]) == "records F0001-F0003"
+
+
+def test_a_summarised_source_line_never_reads_as_a_range_of_ids():
+    # Fig 12's records: 14 ids from F0001 to F0166; "F0001 to F0166" read as 166 records
+    ids = [
+        "F0001",
+        "F0003",
+        "F0007",
+        "F0008",
+        "F0009",
+        "F0010",
+        "F0048",
+        "F0088",
+        "F0127",
+        "F0156",
+        "F0157",
+        "F0158",
+        "F0162",
+        "F0166",
+        "D031",
+        "D032",
+        "D040",
+    ]
+    text = style.cited(ids)
+    assert text.startswith("17 records: F0001, …, F0166, D031, …, D040")
+    assert " to " not in text and "F0001-F0166" not in text
+    # a short list keeps its ranges of consecutive ids only
+    assert style.cited(["F0001", "F0007", "F0008", "F0009", "F0166"]) == (
+        "records F0001, F0007-F0009, F0166"
+    )
 
 
 # ---- the records page -------------------------------------------------------------------------

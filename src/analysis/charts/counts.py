@@ -86,7 +86,7 @@ def along_text(bins: pd.DataFrame, parts: Sequence[tuple[str, int, int]], length
             ax.axvspan(start, end, color="#000000", alpha=0.06, lw=0, zorder=0)
         middle = (start + end) / 2
         near_end = middle > 0.95 * length  # a short last part: its name ends at the axis
-        ax.text(end if near_end else middle, 1.02, name, transform=over_top, va="bottom",
+        ax.text(end - 0.01 * length if near_end else middle, 1.02, name, transform=over_top, va="bottom",
                 ha="right" if near_end else "center", fontsize=9.5, color=style.DARK_GREY)  # fmt: skip
     ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     ax.set_xlabel("Position in the report, characters from the start")

@@ -76,7 +76,7 @@ REPORT_SOURCE = "Minquan County 2021 Government Work Report"
 CONTEXT_SOURCE = "data/external/*targets_and_outcomes.csv"
 PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
 SOURCE_WRAP = 92  # characters per line of the source line at 9 pt across 7 inches, with margins
-MAX_CITED = 60  # a longer list of ids is summarised ("42 records, F0003 to F0133, ...")
+MAX_CITED = 60  # a longer list of ids is summarised ("42 records: F0003, …, F0133 (…)")
 PNG_METADATA = {"Software": None}
 
 
@@ -167,15 +167,17 @@ def figure(height: float = 4.0, width: float = WIDTH_IN, **kwargs):
 
 
 def cited(ids: Sequence[str]) -> str:
-    """Ids as a source line shows them: ranges (F0001-F0014), or, for a long list, a count
-    and the span of each series ('42 records: F0003 to F0133, D001 to D024')."""
+    """Ids as a source line shows them: ranges of consecutive ids only (F0001-F0003,
+    F0007), or, for a long list, a count with the first and last id of each series and
+    an ellipsis between ('14 records: F0001, …, F0166'): never 'F0001 to F0166', which
+    reads as a range of 166 records."""
     text = cite(ids)
     if len(text) <= MAX_CITED:
         return f"{'record' if len(ids) == 1 else 'records'} {text}"
     spans: dict[str, list[str]] = {}
     for part in text.replace("-", ", ").split(", "):
         spans.setdefault(part[0], []).append(part)
-    series = ", ".join(f"{p[0]} to {p[-1]}" if len(p) > 1 else p[0] for p in spans.values())
+    series = ", ".join(f"{p[0]}, …, {p[-1]}" if len(p) > 1 else p[0] for p in spans.values())
     return f"{len(set(ids))} records: {series} (each listed in the figure's data)"
 
 
@@ -189,8 +191,8 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
     list is summarised by its count and spans.
     """
     ids = with_inputs(records)
-    context = [i for i in ids if i.startswith(("X", "C"))]
-    own = [i for i in ids if not i.startswith(("X", "C"))]
+    context = [i for i in ids if i[0] in "XC"]  # outside facts (C: added, see data/external)
+    own = [i for i in ids if i[0] not in "XC"]
     parts = [REPORT_SOURCE] if own or not (sources or context) else []
     parts += list(sources)
     if context:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..records import lookup, units
 from ..records.vocabulary import EXACT, UPPER, bound_of, flip, propagate
-from . import benchmarks, comparisons, fiscal
+from . import benchmarks, comparisons, fiscal, five_years
 from .growth import annualised, cagr, next_level, previous_level, rate_from_total
 
 COLUMNS = ["id", "key", "group", "description", "formula", "input_ids", "value", "unit", "bound"]
@@ -355,9 +355,9 @@ def key_projects(v: Value, b: Bound) -> list[Derived]:
 
 
 def with_outside_facts(v: Value, b: Bound) -> list[Derived]:
-    """D050-D079, D120-D127: Minquan beside outside facts (X…, C…); defined in
-    analysis.compute.comparisons, .fiscal and .benchmarks."""
-    parts = (comparisons, fiscal, benchmarks)
+    """D050-D079, D120-D127, D180-D193: Minquan beside outside facts (X…, C…); defined in
+    analysis.compute.comparisons, .fiscal, .benchmarks and .five_years."""
+    parts = (comparisons, fiscal, benchmarks, five_years)
     return [Derived(**row) for part in parts for row in part.derived_rows(v, b)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..records.vocabulary import KIND_NAMES, KINDS, TARGET_KINDS
+from ..records.vocabulary import KIND_NAMES, KINDS, QUALIFIERS, TARGET_KINDS
 from ..text import report
 from ..text.scan import Mention
 
@@ -141,3 +141,41 @@ def reader_table(figs: pd.DataFrame) -> pd.DataFrame:
     columns = ["id", "section", "indicator", "indicator_zh", "value", "unit", "qualifier",
                "period", "kind", "quote"]  # fmt: skip
     return figs[columns].sort_values("id").reset_index(drop=True)
+
+
+def mentions_and_figures(ledger) -> dict[str, int]:
+    """Why the count of figures differs from the count of mentions they use: mentions
+    that state two figures at once (「漏评率、错退率均为零」, 「均翻了一番」) and figures
+    written with more than one mention (a number repeated in its quote)."""
+    per_figure: dict[str, int] = {}
+    shared = 0
+    for entry in ledger:
+        if entry.status != "used":
+            continue
+        shared += len(entry.used_by) > 1
+        for fid in entry.used_by:
+            per_figure[fid] = per_figure.get(fid, 0) + 1
+    return {"shared_mentions": shared,
+            "figures_from_shared": sum(len(e.used_by) for e in ledger if len(e.used_by) > 1),
+            "figures_with_two_mentions": sum(n > 1 for n in per_figure.values())}  # fmt: skip
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def example_text(label: str, label_zh: str, value: float, unit: str, qualifier: str) -> str:
+    """A figure as an example in a sentence: the hedge in English before or after the
+    number, in Chinese after it in parentheses ('nearly 100 亿元 (近)', '15 家 or more
+    (以上)'); a rank as an ordinal ('8th (位次)'); label and Chinese name without nested
+    parentheses."""
+    number = f"{value:,g}{'' if unit == '%' else ' '}{unit}"
+    if unit == "位次":
+        number = f"{_ordinal(int(value))} (位次)"
+    if qualifier:
+        gloss = QUALIFIERS.get(qualifier, (qualifier, ""))[0].split(";")[0].split(" (")[0]
+        after = gloss.startswith("or ")
+        number = f"{number} {gloss}" if after else f"{gloss} {number}"
+        number += f" ({qualifier})"
+    return f"{label}, {label_zh}: {number}"

@@ -21,6 +21,38 @@ SIDE_BY_SIDE = [
 ]
 
 
+# Each practical thing in English, by number (a gloss of the report's words, quoted beside it)
+GLOSS = {
+    1: "New roads and an upgraded road in the county town; dead-end streets joined up",
+    2: "Start 3 resettlement compounds; build resettlement housing",
+    3: "Open two lake parks to the public",
+    4: "Renovate back streets and alleys",
+    5: "Start closing the landfill and restoring its site",
+    6: "A new township kindergarten, public kindergartens rebuilt, more school places",
+    7: "No more dry latrines in the town; standard public toilets in every town seat",
+    8: "Wider 5G coverage: new base stations; towns and rural hot spots covered by year end",
+    9: "Upgrade village clinics; a qualified village doctor in every administrative village",
+    10: "Dredge river channels; build bridges and overflow weirs and sluices",
+}
+# Coverage promises (全覆盖): 100% targets stated in words, not figures of the dataset
+COVERAGE = {
+    8: "乡镇、农村热点区域全覆盖 (5G in all towns and rural hot spots)",
+    9: "所有行政村合格乡村医生全覆盖 (a qualified doctor in every village)",
+}
+# A 2021 promise beside the base the report gives elsewhere: (promise, base) record ids
+BASES = (("F0452", "F0138"), ("F0444", "F0084"), ("F0445", "F0085"), ("F0451", "F0035"))
+
+
+def bases() -> pd.DataFrame:
+    """Each 2021 quantity that has a base in the report: the base, and the promise as a
+    share of it (village clinics: 408 to upgrade of the 529 under county management)."""
+    rows = []
+    for promise, base in BASES:
+        p, b = lookup.figure(promise), lookup.figure(base)
+        rows.append({"promise": p.id, "base": b.id, "share_pct": 100 * p.value / b.value})
+    return pd.DataFrame(rows)
+
+
 def ten_things() -> pd.DataFrame:
     """One row per practical thing: its text and the quantities the figures dataset holds."""
     figs = lookup.figures().sort_values("id")
@@ -32,12 +64,15 @@ def ten_things() -> pd.DataFrame:
         text = text.split(".", 1)[1] if text[: len(str(n)) + 1] == f"{n}." else text
         own = figs[figs["section"] == f"p3.ten.{n}"]
         quantities = "; ".join(
-            f"{row['indicator']}: {row['value']:,g} {row['unit']}" for _, row in own.iterrows()
+            f"{row['indicator']}: {row['value']:,g} {row['unit']}{row['qualifier']}"
+            for _, row in own.iterrows()
         )
         rows.append(
             {
                 "number": n,
                 "text_zh": text,
+                "gloss": GLOSS[n],
+                "coverage": COVERAGE.get(n, ""),
                 "quantities": quantities or "none stated",
                 "n_quantities": len(own),
                 "ids": ";".join(own["id"]),

@@ -35,7 +35,7 @@ REASONS: dict[str, str] = {
     "grade": "a quality grade or star rating (二级甲等, 四星级)",
     "voltage_class": "the voltage class of a power line or substation (110千伏)",
     "road_number": "a road's number (G310, S211)",
-    "threshold": "a threshold in a definition, not an outcome (规模以上 2000万元)",
+    "threshold": "a threshold in a definition, not an outcome (「5000万元以上项目」)",
     "technology_name": "a number inside a technology's name (5G, 二氧化碳)",
     "document_number": "a document, law or hotline number (12345热线, 1号文件)",
     "name": "a number inside a proper name (八一公园, 孙六镇)",
