@@ -77,3 +77,18 @@ def test_the_records_page_shows_derived_values_at_their_inputs_precision():
     assert soup.select_one("tr#D001 td.num").get_text() == "10.9 亿元"  # not 10.8654
     assert soup.select_one("tr#D010 td.num").get_text() == "2,070 万美元"
     assert soup.select_one("tr#D005 td.num").get_text() == "9.2 亿度 (lower bound)"
+
+
+def test_people_counted_with_ming_are_people_in_english():
+    assert numbers.in_english(3.3, "万名") == "33,000 people"  # not "33,000 名"
+
+
+def test_names_in_backticks_are_code_and_short_hedged_cells_do_not_wrap():
+    frame = pd.DataFrame({"d": ["`value` × the factor"], "t": ["8 左右"], "q": ["全县生产总值增长8%左右"]})
+    table = tables.table(frame, [tables.Column("d", "Description"), tables.Column("t", "Target"),
+                                 tables.Column("q", "Quote", wide=True)])  # fmt: skip
+    soup = BeautifulSoup(table._repr_html_(), "html.parser")
+    cells = soup.select("td")
+    assert str(cells[0]) == '<td class="text"><code>value</code> × the factor</td>'
+    assert "nobr" in cells[1]["class"] and "nobr" not in cells[2]["class"]
+    assert table.cells()[0][0] == "value × the factor"

@@ -167,8 +167,8 @@ def shown(record: Record, lookup_input=None) -> str:
 
 SCALES = {"亿": 1e8, "万": 1e4}
 CURRENCIES = {"元": "CNY", "美元": "USD"}
-NOUNS = {"度": "kWh", "吨": "tonnes", "头": "head", "人": "people", "户": "households",
-         "亩": "mu", "": ""}  # fmt: skip
+NOUNS = {"度": "kWh", "吨": "tonnes", "头": "head", "人": "people", "名": "people",
+         "户": "households", "亩": "mu", "": ""}  # fmt: skip
 
 
 def decimals_of(value: float, precision: int | None = None) -> int:

@@ -26,15 +26,18 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..base.errors import InputError
 from ..records.record import Record
+from ..records.vocabulary import QUALIFIERS
 from .numbers import linked_html, precision, round_outward
 
 KINDS = ("text", "number", "integer", "percent", "yesno")
 MISSING = "–"
+HEDGED_CELL_CHARS = 24  # a short cell with a hedge (8 左右, 以上 (or more)) never wraps
 SOURCE = "source"  # decimals="source": each unit of the column at its sources' precision
 
 
@@ -76,6 +79,18 @@ def cell_text(value, column: Column, decimals: int | None = None) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+CODE = re.compile(r"`([^`]+)`")  # `value`: a name in the data, shown as code, never a backtick
+
+
+def _inline_code(escaped: str) -> str:
+    return CODE.sub(r"<code>\1</code>", escaped)
+
+
+def keeps_together(text: str) -> bool:
+    """A short text with one of the report's hedges: shown on one line."""
+    return len(text) <= HEDGED_CELL_CHARS and any(h in text for h in QUALIFIERS)
 
 
 def _records(value) -> list[Record]:
@@ -163,14 +178,17 @@ class Table:
 
     def cells(self) -> list[list[str]]:
         """The cells as text, row by row (what the reader reads)."""
-        return [[self._text(row, c) for c in self.columns] for _, row in self.frame.iterrows()]
+        return [[CODE.sub(r"\1", self._text(row, c)) for c in self.columns]
+                for _, row in self.frame.iterrows()]  # fmt: skip
 
     def _html_cell(self, row, column: Column) -> str:
         text = self._text(row, column)
         numeric = column.kind != "text"
         records = _records(row[column.records]) if column.records else []
-        body = linked_html(text, records) if records and text != MISSING else html.escape(text)
+        linked = records and text != MISSING
+        body = linked_html(text, records) if linked else _inline_code(html.escape(text))
         classes = ["num" if numeric else "text", *(["wide"] if column.wide else [])]
+        classes += ["nobr"] if not numeric and not column.wide and keeps_together(text) else []
         return f'<td class="{" ".join(classes)}">{body}</td>'
 
     def _repr_html_(self) -> str:
