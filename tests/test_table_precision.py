@@ -84,7 +84,9 @@ def test_people_counted_with_ming_are_people_in_english():
 
 
 def test_names_in_backticks_are_code_and_short_hedged_cells_do_not_wrap():
-    frame = pd.DataFrame({"d": ["`value` × the factor"], "t": ["8 左右"], "q": ["全县生产总值增长8%左右"]})
+    frame = pd.DataFrame(
+        {"d": ["`value` × the factor"], "t": ["8 左右"], "q": ["全县生产总值增长8%左右"]}
+    )
     table = tables.table(frame, [tables.Column("d", "Description"), tables.Column("t", "Target"),
                                  tables.Column("q", "Quote", wide=True)])  # fmt: skip
     soup = BeautifulSoup(table._repr_html_(), "html.parser")
