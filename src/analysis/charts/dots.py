@@ -190,8 +190,7 @@ def target_cascade(cascade_table: pd.DataFrame, records: Iterable[Record], note:
         if i:
             ax.axhline(i - 0.56, color="#9a9a9a", linewidth=0.7, zorder=1)
         ax.text(0.05, i - 0.34, f"{indicator}  {names[indicator]}", va="center", ha="left",
-                fontsize=9, fontweight="semibold",
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
+                fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         ax.plot([values.min(), values.max()], [i + 0.1, i + 0.1], color="#d9d9d9", linewidth=5,
                 zorder=1, solid_capstyle="round")  # fmt: skip
         for level in levels:
