@@ -97,10 +97,12 @@ def context_html() -> str:
     rows = []
     for r in table.to_dict("records"):
         cells = [
-            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']}, {r['year']})"),
+            _td(
+                f"{r['jurisdiction']}: {r['indicator']} ({r['measure']}, {r['year']})", "text fact"
+            ),
             _td(_value(r["value"], r["unit"], r["qualifier"]), "num"),
             _td(f"「{r['excerpt']}」", "text wide"),
-            _td(f"{r['source']} (confidence: {r['confidence']})", "text wide"),
+            _td(f"{r['source']} (confidence: {r['confidence']})", "text wide source"),
         ]
         rows.append(_row(r["id"], cells))
     return _table(["Id", "Fact", "Value", "Excerpt", "Source and confidence"], rows)
