@@ -106,7 +106,9 @@ def cases():
 
 
 def test_every_chapter_with_charts_is_found():
-    assert len(FIGURES) >= 20, sorted(FIGURES)
+    # 18 since the referee's round 1: chapter 2's deposits-and-loans slope chart repeated
+    # Table 4, and chapter 4's two wholes are a small table (two numbers a whole)
+    assert len(FIGURES) >= 18, sorted(FIGURES)
     assert "fig-glance-growth" in FIGURES
 
 

@@ -97,6 +97,9 @@ def test_tables_and_figures_are_numbered_apart_and_numref_finds_tables(book):
     )
     refs = [a.get_text(strip=True) for a in soup.select('a.internal[href="#tbl-glance-2019"]')]
     assert refs and all(r.startswith("Table ") for r in refs), refs
+    # numbered by chapter, figures and tables alike: chapter 2's are Fig. 2.n and Table 2.n
+    assert numbers and all(re.fullmatch(r"(Fig\.|Table) 2\.\d+", n) for n in numbers), numbers
+    assert all(re.fullmatch(r"Table 2\.\d+", r) for r in refs), refs
 
 
 # ---- numbers one click from their records --------------------------------------------------

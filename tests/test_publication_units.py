@@ -88,15 +88,15 @@ def test_cells_read_like_a_yearbook():
 
 def test_a_table_has_human_headers_right_aligned_numbers_and_linked_values():
     frame = pd.DataFrame({"name": ["Revenue"], "value": [11.3], "rec": [F("F0003")],
-                          "places": [2]})  # fmt: skip
+                          "places": [1]})  # fmt: skip
     table = tables.table(frame, [tables.Column("name", "Indicator"),
                                  tables.Column("value", "2020, 亿元", "number", "places",
                                                records="rec")])  # fmt: skip
     soup = BeautifulSoup(table._repr_html_(), "html.parser")
     assert [th.get_text() for th in soup.select("thead th")] == ["Indicator", "2020, 亿元"]
     cell = soup.select_one("td.num")
-    assert cell.get_text() == "11.30" and cell.a["href"] == "records.html#F0003"
-    assert table.cells() == [["Revenue", "11.30"]]
+    assert cell.get_text() == "11.3" and cell.a["href"] == "records.html#F0003"
+    assert table.cells() == [["Revenue", "11.3"]]
 
 
 def test_a_table_column_not_in_the_data_is_an_error_naming_it():

@@ -365,6 +365,8 @@ def test_catalogue_takes_descriptions_from_the_datapackage(tmp_path):
     assert sorted(rows) == ["data/README.md", "data/datapackage.json", "data/figures.csv"]
     assert rows["data/figures.csv"][2] == "2"
     assert rows["data/README.md"][2] == ""
+    heads = [th.get_text() for th in BeautifulSoup(html, "html.parser").select("thead th")]
+    assert heads == ["File", "Description", "Rows", "Size, kB"]  # sentence case, not "file"
 
 
 def test_every_repository_csv_is_a_datapackage_resource(repo_root):

@@ -92,6 +92,9 @@ def entries(root: Path) -> list[Entry]:
     ]
 
 
+HEADERS = ("File", "Description", "Rows", "Size, kB")  # sentence case, with the unit
+
+
 def catalogue_html(root: Path, link_prefix: str = "../") -> str:
     """The catalogue as an HTML table whose file names are download links.
 
@@ -104,7 +107,7 @@ def catalogue_html(root: Path, link_prefix: str = "../") -> str:
         f"<td>{'' if e.records is None else f'{e.records:,}'}</td><td>{e.kb:,.1f}</td></tr>"
         for e in entries(root)
     )
-    head = "".join(f"<th>{name}</th>" for name in ("file", "description", "records", "kB"))
+    head = "".join(f'<th scope="col">{name}</th>' for name in HEADERS)
     return (
         f'{STYLE}<table class="table data-catalogue"><thead><tr>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"

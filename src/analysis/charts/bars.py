@@ -44,7 +44,8 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
         ax.barh(yi, value, color="white" if hatch else colour, edgecolor=colour, hatch=hatch,
                 height=0.6, label=group or None)  # fmt: skip
         ax.annotate(style.label(value, bound, fmt, unit), (value, yi), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=9.5)  # fmt: skip
+                    textcoords="offset points", va="center", fontsize=9.5,
+                    bbox=style.LABEL_BOX, zorder=4)  # fmt: skip
     if reference is not None:
         ax.axvline(reference, color=style.ACCENT, linewidth=1, linestyle="--")
         ax.annotate(reference_label, (reference, y.max() + 0.45), xytext=(3, 0),
@@ -57,6 +58,8 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
                   ncols=len(unique))  # fmt: skip
     ax.set_yticks(y, rows["label"])
     ax.set_xlim(0, rows["value"].max() * 1.22)
+    if rows["value"].max() >= 1000:
+        style.thousands(ax, "x")
     if unit:
         ax.set_xlabel(unit.strip())
     records = style.records_in(rows, "record")
@@ -110,16 +113,16 @@ def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Reco
     for i, (_, record) in enumerate(steps):
         value = record.value
         ax.bar(i, value, bottom=start, color=style.SERIES[i % 4], width=0.6)
-        ax.annotate(f"{value:,.1f}", (i, start + value), xytext=(0, 2), textcoords="offset points",
-                    ha="center", fontsize=9.5)  # fmt: skip
+        ax.annotate(f"{value:,.1f}", (i, start + value), xytext=(0, 4), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=9.5)  # fmt: skip
         if i:
-            ax.plot([i - 1.3, i - 0.3], [start, start], color=style.GREY, linewidth=0.8)
+            ax.plot([i - 0.7, i - 0.3], [start, start], color=style.GREY, linewidth=0.8)  # gap only
         start += value
     end = len(steps)
     ax.bar(end, start, color="white", edgecolor="#333333", width=0.6)
-    ax.plot([end - 1.3, end - 0.3], [start, start], color=style.GREY, linewidth=0.8)
-    ax.annotate(f"{start:,.1f}", (end, start), xytext=(0, 2), textcoords="offset points",
-                ha="center", fontsize=9.5)  # fmt: skip
+    ax.plot([end - 0.7, end - 0.3], [start, start], color=style.GREY, linewidth=0.8)
+    ax.annotate(f"{start:,.1f}", (end, start), xytext=(0, 4), textcoords="offset points",
+                ha="center", va="bottom", fontsize=9.5)  # fmt: skip
     ax.set_xticks(range(len(names)), names)
     ax.set_title(unit, loc="left")
     ax.grid(axis="x", visible=False)

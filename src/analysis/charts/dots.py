@@ -185,8 +185,11 @@ def target_cascade(cascade_table: pd.DataFrame, records: Iterable[Record], note:
     for i, indicator in enumerate(indicators):
         rows = cascade_table[cascade_table["indicator"] == indicator].set_index("level")
         values = rows["value"].dropna()
-        # the indicator's name heads its row, across the chart: the dots get the full width
-        ax.text(0.05, i - 0.36, f"{indicator}  {names[indicator]}", va="center", ha="left",
+        # the indicator's name heads its row, across the chart: the dots get the full width;
+        # a rule above each name closes the row before, so a name reads with the dots below it
+        if i:
+            ax.axhline(i - 0.56, color="#9a9a9a", linewidth=0.7, zorder=1)
+        ax.text(0.05, i - 0.34, f"{indicator}  {names[indicator]}", va="center", ha="left",
                 fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         ax.plot([values.min(), values.max()], [i + 0.1, i + 0.1], color="#d9d9d9", linewidth=5,
                 zorder=1, solid_capstyle="round")  # fmt: skip

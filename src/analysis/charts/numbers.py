@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from ..base.web import RECORDS_MIME, record_link
 from ..records.record import CONTEXT, DERIVED, Record, with_inputs
+from ..records.vocabulary import LOWER, UPPER
 
 TIP_CHARS = 160  # a quote longer than this is cut with an ellipsis in the tip
 GLUE_PREFIX = "application/papermill.record/"  # myst-nb's prefix for glue=display=False
@@ -88,12 +89,86 @@ def linked_html(text: str, records: Sequence[Record]) -> str:
     return record_link(text, data["anchor"], data["ids"], data["tip"])
 
 
+# --- precision and rounding: no finer than the source, bounds outward ---------------------
+
+RATE_UNITS = ("%", "个百分点", "percentage points")  # rates: not levels for significant figures
+
+
+def round_outward(value: float, decimals: int, bound: str = "") -> float:
+    """``value`` to ``decimals`` places; a bound rounds outward so it stays a bound.
+
+    A lower bound (以上, 首次突破) rounds down and an upper bound (以下, 不超过) rounds
+    up: 9.285 亿度 at least is shown as at least 9.2 (not 9.3, which the data do not
+    guarantee), a ceiling of 10.77 as at most 10.8. Anything else rounds to nearest."""
+    step = 10.0**decimals
+    scaled = float(value) * step
+    if bound == LOWER:
+        return math.floor(scaled + 1e-9) / step
+    if bound == UPPER:
+        return math.ceil(scaled - 1e-9) / step
+    return round(float(value), decimals)
+
+
+def significant_of(value: float) -> int:
+    """Significant figures a number is written with (trailing zeros of an integer count)."""
+    digits = repr(abs(float(value))).rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+    return max(1, len(digits))
+
+
+def _stated_inputs(record: Record, lookup_input) -> list[Record]:
+    found, todo, seen = [], list(record.inputs), set()
+    while todo:
+        rid = todo.pop(0)
+        if rid in seen:
+            continue
+        seen.add(rid)
+        item = lookup_input(rid)
+        if item.origin == DERIVED:
+            todo += list(item.inputs)
+        else:
+            found.append(item)
+    return found
+
+
+def precision(record: Record, lookup_input=None) -> int:
+    """The decimals a record is shown with: never finer than its source.
+
+    A stated figure or an outside fact: as written (11.3 -> 1). A derived level in the
+    unit of stated inputs (a 2019 level implied from a 2020 level): the decimals of
+    those inputs (10.8654 亿元 from 11.3 亿元 -> 1); a threshold the report says was
+    passed (首次突破10亿度) is exact, so a level implied from thresholds alone keeps
+    at least one decimal. Any other derived value (a rate, a share, a ratio, a value
+    per person): the significant figures of its least precise level input, at least 2
+    and at most 3 (3 when it has no level input)."""
+    if record.origin != DERIVED:
+        return decimals_of(record.value)
+    inputs = _stated_inputs(record, lookup_input or _inputs())
+    if not record.unit.endswith(RATE_UNITS):
+        same = [r for r in inputs if r.unit == record.unit]
+        measured = [decimals_of(r.value) for r in same if r.bound not in (LOWER, UPPER)]
+        if measured:
+            return max(measured)
+        if same:
+            return max(1, *(decimals_of(r.value) for r in same))
+    levels = [significant_of(r.value) for r in inputs
+              if r.unit and not r.unit.endswith(RATE_UNITS)]  # fmt: skip
+    figures = min(3, max(2, min(levels))) if levels else 3
+    size = math.floor(math.log10(abs(record.value))) if record.value else 0
+    return max(0, figures - 1 - size)
+
+
+def shown(record: Record, lookup_input=None) -> str:
+    """A record's value as a reader sees it: its precision, bounds rounded outward."""
+    places = precision(record, lookup_input)
+    return f"{round_outward(record.value, places, record.bound):,.{places}f}"
+
+
 # --- 亿 and 万 in English ---------------------------------------------------------------
 
 SCALES = {"亿": 1e8, "万": 1e4}
 CURRENCIES = {"元": "CNY", "美元": "USD"}
-NOUNS = {"度": "kWh", "吨": "tonnes", "头": "head", "人": "people", "户": "households",
-         "亩": "mu", "": ""}  # fmt: skip
+NOUNS = {"度": "kWh", "吨": "tonnes", "头": "head", "人": "people", "名": "people",
+         "户": "households", "亩": "mu", "": ""}  # fmt: skip
 
 
 def decimals_of(value: float, precision: int | None = None) -> int:

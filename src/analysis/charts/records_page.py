@@ -4,6 +4,8 @@ Three tables, each row anchored by its id (``records.html#F0003``): the figures
 the report states (quote, section, unit, period, kind), the values the book
 derives (formula, with its inputs linked), and the facts from outside the report
 (source, excerpt, confidence). The page (``chapters/records.md``) shows them.
+A stated figure or an outside fact shows its value as written; a derived value
+shows the precision of its inputs (``numbers.precision``), a bound rounded outward.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 
 from ..records import context, lookup
 from ..text import report
+from . import numbers
 
 
 def _row(record_id: str, cells: list[str]) -> str:
@@ -49,12 +52,6 @@ def _table(head: list[str], rows: list[str]) -> str:
             f'{cells}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')  # fmt: skip
 
 
-def _value(value, unit: str, hedge: str = "") -> str:
-    """'11.3 亿元', '8 % 左右': the value as the report writes it, with unit and hedge."""
-    number = _number(value)
-    return " ".join(part for part in (number, unit if number else "", hedge) if part)
-
-
 def figures_html() -> str:
     """Every stated figure, anchored by id, with its quote and where it stands."""
     figures = lookup.figures().reset_index(drop=True)
@@ -82,9 +79,10 @@ def derived_html() -> str:
         inputs = ", ".join(f'<a href="#{html.escape(i)}">{html.escape(i)}</a>'
                            for i in r["input_ids"].split(";") if i)  # fmt: skip
         bound = "" if r["bound"] == "exact" else f"({r['bound']} bound)"
+        value = numbers.shown(lookup.record(r["id"]))
         cells = [
             _td(r["description"], "text wide"),
-            _td(_value(r["value"], r["unit"], bound), "num"),
+            _td(" ".join(p for p in (value, r["unit"], bound) if p), "num"),
             _td(r["formula"]),
             _td(inputs, "text", raw=True),
         ]
@@ -99,10 +97,12 @@ def context_html() -> str:
     rows = []
     for r in table.to_dict("records"):
         cells = [
-            _td(f"{r['jurisdiction']}: {r['indicator']} ({r['measure']}, {r['year']})"),
+            _td(
+                f"{r['jurisdiction']}: {r['indicator']} ({r['measure']}, {r['year']})", "text fact"
+            ),
             _td(_value(r["value"], r["unit"], r["qualifier"]), "num"),
             _td(f"「{r['excerpt']}」", "text wide"),
-            _td(f"{r['source']} (confidence: {r['confidence']})", "text wide"),
+            _td(f"{r['source']} (confidence: {r['confidence']})", "text wide source"),
         ]
         rows.append(_row(r["id"], cells))
     return _table(["Id", "Fact", "Value", "Excerpt", "Source and confidence"], rows)

@@ -30,7 +30,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from ..base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
 from ..records.record import Record, cite, with_inputs
@@ -71,6 +71,8 @@ GREY = "#7f7f7f"
 LIGHT_GREY = "#b8b8b8"
 ACCENT = PALETTE["vermillion"]
 SOURCE_COLOUR = "#4d4d4d"  # 8.5:1 on white
+# behind a value label: gridlines and reference lines stop short of the text
+LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
 CONTEXT_SOURCE = "data/external/*targets_and_outcomes.csv"
@@ -252,11 +254,22 @@ def record_frame(labels: Sequence[str], records: Sequence[Record], **columns) ->
     return frame
 
 
+ROUND_STEPS = [1, 2, 5, 10]  # ticks at 1, 2 or 5 times a power of ten: 100, 200 (not 80, 160)
+
+
 def count_axis(ax, which: str = "y"):
-    """Mark an axis that counts things: integer ticks only (tested on every chart)."""
+    """Mark an axis that counts things: integer ticks only (tested on every chart), at round
+    steps (``ROUND_STEPS``)."""
     axis = ax.xaxis if which == "x" else ax.yaxis
-    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_locator(MaxNLocator(integer=True, steps=ROUND_STEPS))
     axis.counts_things = True
+    return ax
+
+
+def thousands(ax, which: str = "x", decimals: int = 0):
+    """Tick labels with thousands separators (2,000, not 2000), as the value labels have."""
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    axis.set_major_formatter(StrMethodFormatter(f"{{x:,.{decimals}f}}"))
     return ax
 
 
