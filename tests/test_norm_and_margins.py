@@ -34,7 +34,41 @@ def test_county_margins_by_hand():
     assert margins["sq_2019_realized"] == pytest.approx(7.4 - 7.0)
     assert margins["sq_2025_target"] == pytest.approx(6.5 - 5.5)
     assert margins["sq_2023_target"] == pytest.approx(7.5 - 6.0)
-    assert scenarios.MARGIN == "sq_2025_target"
+    assert scenarios.MARGIN == "sq_2025_target_passed"
+
+
+def test_the_central_margin_is_the_pass_through_times_the_target_margin():
+    """β × (Shangqiu's 6.5% minus Henan's 5.5% in 2025), β from the restricted regression
+    fitted by statsmodels (the model's own β is a numpy fit of the same equation)."""
+    from analysis.compute import panel_regression, targets_panel
+
+    fitted = panel_regression.regress_restricted(targets_panel.load_filtered().data)
+    beta = float(fitted.params[panel_regression.RESTRICTED_TERM])
+    assert round(beta, 2) == 0.60  # the chapter's 0.60
+    points, ids = scenarios.county_margins()[scenarios.MARGIN]
+    assert points == pytest.approx(beta * (6.5 - 5.5))
+    assert set(ids) == {"X053", "X043"}
+    central = {s.scenario: s for s in scenarios.gdp_scenarios()[1]}["henan_plus_margin"]
+    by_hand = (0.063, 0.031, 0.041, 0.051, 0.056)
+    assert central.rates == pytest.approx(tuple(r + beta / 100 for r in by_hand))
+
+
+def test_the_imf_level_norm_by_hand():
+    henan = (1.063 * 1.031 * 1.041 * 1.051 * 1.056) ** 0.2
+    china = (1.081 * 1.030 * 1.052 * 1.050 * 1.050) ** 0.2
+    premium = 100 * (henan - china)
+    assert premium == pytest.approx(-0.41, abs=0.005)  # Henan grew more slowly than China
+    assert scenarios.henan_premium()[0] == pytest.approx(premium)
+    norms, ids = scenarios.imf_norm_path()
+    assert len(norms) == 15
+    assert norms[:5] == pytest.approx((7.0, 7.0, 6.0, 5.5, 5.5))
+    assert norms[5:10] == pytest.approx((3.8 + premium,) * 5)  # 2026-2030: the 2025-30 level
+    assert norms[10:] == pytest.approx((2.8 + premium,) * 5)  # 2031-2035: the 2031-40 level
+    assert {"C100", "C101"} <= set(ids)
+    flat, _ = scenarios.imf_norm_path(premium=0.0)
+    assert flat[5] == pytest.approx(3.8) and flat[-1] == pytest.approx(2.8)
+    path = scenarios.henan_expected(0.0, norms=flat)
+    assert path[:5] == pytest.approx((6.3, 3.1, 4.1, 5.1, 5.6)) and path[5] == pytest.approx(3.8)
 
 
 def test_average_rate_compounds():

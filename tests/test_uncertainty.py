@@ -185,7 +185,7 @@ def test_shangqiu_margin_by_hand():
 def test_the_preface_chances_are_recomputed_from_the_parts():
     """The preface quotes chances.central_chances; rebuilt here from the model's parts (the
     step-down path, the declining norm, the recent calibration; Henan's realized growth plus
-    one point), they must be the same numbers."""
+    β × one point), they must be the same numbers."""
     from analysis.compute import chances, scenarios
 
     got = chances.central_chances()
@@ -202,7 +202,7 @@ def test_the_preface_chances_are_recomputed_from_the_parts():
                                                    abs=1e-3)  # fmt: skip
     henan = [6.3, 3.1, 4.1, 5.1, 5.6] + [n + recent.centre for n in norms[5:]]
     county = uncertainty.conditional(
-        gdp.value, 2020, henan, 1.0, uncertainty.differential_model(data)
+        gdp.value, 2020, henan, recent.beta * (6.5 - 5.5), uncertainty.differential_model(data)
     )
     assert got["conditional_doubled"] == pytest.approx(float((county[2035] >= 551 - 1e-6).mean()),
                                                        abs=1e-3)  # fmt: skip
@@ -210,3 +210,15 @@ def test_the_preface_chances_are_recomputed_from_the_parts():
         assert got[f"{key}_low"] <= got[key] <= got[f"{key}_high"]
     # the margin matters: none gives a lower chance of doubling than the central one point
     assert got["conditional_doubled_low"] < got["conditional_doubled"]
+    # the IMF-level norm (3.8% then 2.8%, plus Henan's premium over China) is in both ranges:
+    # Henan at 3.8 - 0.41 in 2026-2030 and 2.8 - 0.41 after, no shortfall subtracted
+    premium = 100 * ((1.063 * 1.031 * 1.041 * 1.051 * 1.056) ** 0.2
+                     - (1.081 * 1.030 * 1.052 * 1.050 * 1.050) ** 0.2)  # fmt: skip
+    imf = [7.0, 7.0, 6.0, 5.5, 5.5] + [3.8 + premium] * 5 + [2.8 + premium] * 5
+    levels = uncertainty.simulate(gdp.value, 2020, step, imf, recent)
+    assert got["ex_ante_doubled_low"] <= float((levels[2035] >= 551 - 1e-6).mean())
+    henan_imf = [6.3, 3.1, 4.1, 5.1, 5.6, *imf[5:]]
+    county = uncertainty.conditional(gdp.value, 2020, henan_imf, recent.beta * (6.5 - 5.5),
+                                     uncertainty.differential_model(data))  # fmt: skip
+    imf_doubled = float((county[2035] >= 551 - 1e-6).mean())
+    assert got["conditional_doubled_low"] <= imf_doubled < got["conditional_doubled"] - 0.3

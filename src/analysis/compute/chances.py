@@ -30,11 +30,14 @@ STEP, HELD = "Targets stepping down", "The 2021 target held"
 MET, HELD_MET, HENAN, DOUBLED = ("stepped-down targets met, 2025", "2021 target held, 2025",
                                  "Henan's realized pace, 2025", "doubled, 2035")  # fmt: skip
 NORM_HELD = "Norm held at Henan's 2025 target after 2025"
+NORM_IMF = "Norm at the IMF's levels plus Henan's premium over China after 2025"
+NORM_IMF_FLAT = "Norm at the IMF's levels after 2025, no premium"
 MARGIN_LABELS = {
     "sq_panel_realized": "Shangqiu's realized margin over Henan's prefectures, 2003-2012",
     "none": "No margin: Henan's pace",
     "sq_2019_realized": "Shangqiu's realized margin over Henan, 2019",
-    "sq_2025_target": "Shangqiu's target margin over Henan, 2025 (central)",
+    "sq_2025_target_passed": "β × Shangqiu's target margin over Henan, 2025 (central)",
+    "sq_2025_target": "Shangqiu's target margin over Henan, 2025",
     "sq_2023_target": "Shangqiu's target margin over Henan, 2023",
 }
 
@@ -54,6 +57,7 @@ class Chances:
     henan_growth: tuple[float, ...]  # Henan's growth assumed by the conditional view
     conditional_fan: pd.DataFrame  # the central margin's fan
     conditional_path: pd.Series  # the central margin's path without shocks
+    conditional_norms: pd.DataFrame  # central margin under each norm after 2025 x goal
 
 
 def goal_levels() -> dict[str, tuple[int, float]]:
@@ -86,9 +90,12 @@ def compute() -> Chances:
     for model in uncertainty.variants(main, panel_model.centre):
         levels = uncertainty.simulate(gdp.value, scenarios.BASE_YEAR, paths[STEP], norms, model)
         rows[model.name] = _row(levels, goals)
-    held_norms, _ = scenarios.norm_path(declining=False)
-    levels = uncertainty.simulate(gdp.value, scenarios.BASE_YEAR, paths[STEP], held_norms, main)
-    rows[NORM_HELD] = _row(levels, goals)
+    other_norms = {NORM_HELD: scenarios.norm_path(declining=False)[0],
+                   NORM_IMF: scenarios.imf_norm_path()[0],
+                   NORM_IMF_FLAT: scenarios.imf_norm_path(premium=0.0)[0]}  # fmt: skip
+    for name, other in other_norms.items():
+        levels = uncertainty.simulate(gdp.value, scenarios.BASE_YEAR, paths[STEP], other, main)
+        rows[name] = _row(levels, goals)
     sensitivity = pd.DataFrame.from_dict(rows, orient="index")
     differential = uncertainty.differential_model(panel)
     henan = scenarios.henan_expected(main.centre)
@@ -108,15 +115,28 @@ def compute() -> Chances:
                     gdp.value, scenarios.BASE_YEAR, [h + points for h in henan]
                 ),
             )
+    # Henan after 2025 at the IMF's levels (plus its premium): growth projections, not
+    # targets, so no average shortfall is subtracted from them
+    central_points = margins[scenarios.MARGIN][0]
+    by_norm = {"Declining norm plus the recent centre (central)": henan,
+               NORM_IMF: scenarios.henan_expected(0.0, norms=other_norms[NORM_IMF]),
+               NORM_IMF_FLAT: scenarios.henan_expected(0.0, norms=other_norms[NORM_IMF_FLAT])}  # fmt: skip
+    norm_rows = {}
+    for name, growth in by_norm.items():
+        levels = uncertainty.conditional(gdp.value, scenarios.BASE_YEAR, growth, central_points,
+                                         differential)  # fmt: skip
+        norm_rows[name] = _row(levels, goals)
     return Chances(main, panel_model, differential, goals, paths, norms, norm_ids, ex_ante,
-                   sensitivity, pd.DataFrame(table), henan, fan, path)  # fmt: skip
+                   sensitivity, pd.DataFrame(table), henan, fan, path,
+                   pd.DataFrame.from_dict(norm_rows, orient="index"))  # fmt: skip
 
 
 def central_chances() -> dict[str, float]:
     """The chances the preface quotes, each with the range it moves over: ex ante (the
-    stepped-down targets, main calibration; range over ``sensitivity``) and conditioned on
-    Henan's realized growth (central margin; range over the margins). The ex-ante range
-    leaves out the panel era's centre, which rests on inflated statistics."""
+    stepped-down targets, main calibration; range over ``sensitivity``, the IMF-level
+    norms included) and conditioned on Henan's realized growth (central margin; range over
+    the margins and the norms after 2025). The ex-ante range leaves out the panel era's
+    centre, which rests on inflated statistics."""
     c = compute()
     plausible = c.sensitivity.drop(index=uncertainty.PANEL_CENTRE)
     prob = c.ex_ante.probabilities.set_index(["calibration", "target_path", "goal"])["probability"]
@@ -127,6 +147,7 @@ def central_chances() -> dict[str, float]:
         out[f"ex_ante_{key}_low"] = float(plausible[goal].min())
         out[f"ex_ante_{key}_high"] = float(plausible[goal].max())
         out[f"conditional_{key}"] = float(central[goal])
-        out[f"conditional_{key}_low"] = float(c.margins[goal].min())
-        out[f"conditional_{key}_high"] = float(c.margins[goal].max())
+        spread = [*c.margins[goal], *c.conditional_norms[goal]]
+        out[f"conditional_{key}_low"] = float(min(spread))
+        out[f"conditional_{key}_high"] = float(max(spread))
     return out

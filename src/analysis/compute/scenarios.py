@@ -7,10 +7,11 @@ annual rates (one per year from 2021), with its bound
 (``analysis.records.vocabulary``), its status and its price basis:
 
 - ``henan_plus_margin`` (central): Henan's realized growth of each year
-  2021-2025 plus a county margin of one point, Shangqiu's target margin over
-  Henan in 2025 (6.5% against 5.5%) and Minquan's own in 2021 (8% against 7%);
-  the margins the record allows run from below zero to 1.5 points
-  (``county_margins``);
+  2021-2025 plus a county margin of growth: the pass-through β (0.60) times
+  Shangqiu's target margin over Henan in 2025 (6.5% against 5.5%, equal to
+  Minquan's own in 2021, 8% against 7%), since a point of target premium went
+  with about 0.6 point of growth in the prefecture panel; the margins the record
+  allows run from below zero to 1.5 points (``county_margins``);
 - ``henan_realized_2021_2025`` (reference): Henan's realized growth, year by
   year, applied to Minquan (to 2025 only);
 - ``targets_step_down`` (illustration): 8% in 2021, stepping down in equal
@@ -39,6 +40,7 @@ reading is nominal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ..records import context, lookup
 from ..records.record import CONTEXT, Record
@@ -54,6 +56,7 @@ from ..records.vocabulary import (
     combine,
     propagate,
 )
+from . import targets_panel, uncertainty
 from .growth import cagr, level_from_increase, required_rate
 from .prices import cpi_rise, deflate
 
@@ -62,7 +65,7 @@ PLAN_END = 2025
 VISION_END = 2035
 GDP, GDP_TARGET, GDP_INCREASE = "F0001", "F0401", "F0156"
 POTENTIAL = "potential GDP growth per year (no major reforms)"
-MARGIN = "sq_2025_target"  # the central county margin (county_margins)
+MARGIN = "sq_2025_target_passed"  # the central county margin (county_margins)
 PLAN_YEARS = range(BASE_YEAR + 1, PLAN_END + 1)
 
 
@@ -138,10 +141,10 @@ def potential_decline() -> tuple[float, tuple[str, ...]]:
 def norm_path(end: int = VISION_END, declining: bool = True
               ) -> tuple[tuple[float, ...], tuple[str, ...]]:  # fmt: skip
     """The level above Minquan's targets, in percent a year: Henan's annual targets
-    2021-2025; after 2025 (no later target of Henan is known) falling in equal steps
-    from Henan's 2025 target, by 2035, by the fall the IMF projects for China's
-    potential growth (``potential_decline``), or, with ``declining=False``, the 2025
-    target held (the sensitivity case)."""
+    2021-2025; after 2025 (no later target of Henan is known) falling linearly from
+    Henan's 2025 target, a tenth of the fall each year, until in 2035 it is lower by the
+    whole fall the IMF projects for China's potential growth (``potential_decline``),
+    or, with ``declining=False``, the 2025 target held (the sensitivity case)."""
     records = henan_targets()
     rates = tuple(r.value for r in records)
     ids = tuple(r.id for r in records)
@@ -153,19 +156,55 @@ def norm_path(end: int = VISION_END, declining: bool = True
     return rates + later, ids + sources
 
 
-def henan_expected(centre: float, end: int = VISION_END) -> tuple[float, ...]:
+def henan_premium() -> tuple[float, tuple[str, ...]]:
+    """Henan's realized average growth 2021-2025 minus China's, in points (compound
+    averages), with the records: the premium of the province over the country the record
+    shows (negative: Henan grew more slowly)."""
+    henan, china = realized_growth("Henan"), realized_growth("China")
+    gap = 100 * (average_rate(henan) - average_rate(china))
+    return gap, tuple(r.id for r in (*henan, *china))
+
+
+def imf_norm_path(premium: float | None = None, end: int = VISION_END
+                  ) -> tuple[tuple[float, ...], tuple[str, ...]]:  # fmt: skip
+    """The norm anchored on the IMF's levels of China's potential growth: Henan's targets
+    2021-2025, then the IMF's level for 2025-30 (3.8%) in 2026-2030 and for 2031-40
+    (2.8%) in 2031-2035, each plus Henan's premium over China (``henan_premium`` by
+    default; pass 0 for none)."""
+    records = henan_targets()
+    early = lookup.fact("China", POTENTIAL, "projection", "2025-2030")
+    late = lookup.fact("China", POTENTIAL, "projection", "2031-2040")
+    ids = (*(r.id for r in records), early.id, late.id)
+    if premium is None:
+        premium, premium_ids = henan_premium()
+        ids += premium_ids
+    later = tuple((early if year <= 2030 else late).value + premium
+                  for year in range(PLAN_END + 1, end + 1))  # fmt: skip
+    return tuple(r.value for r in records) + later, tuple(dict.fromkeys(ids))
+
+
+def henan_expected(centre: float, end: int = VISION_END, norms: tuple[float, ...] | None = None
+                   ) -> tuple[float, ...]:  # fmt: skip
     """Henan's growth, percent a year from 2021: realized to 2025, then the declining norm
-    plus ``centre`` (the recent era's average shortfall of growth against target)."""
-    norms, _ = norm_path(end)
+    (or ``norms``) plus ``centre`` (the recent era's average shortfall of growth against
+    target)."""
+    norms = norm_path(end)[0] if norms is None else norms
     known = tuple(r.value for r in henan_realized())
     return known + tuple(n + centre for n in norms[len(known) :])
+
+
+@cache
+def pass_through() -> float:
+    """β, the panel's pass-through of a target's excess over the norm into growth (0.60)."""
+    return uncertainty.pass_through(targets_panel.load_filtered().data)
 
 
 def county_margins() -> dict[str, tuple[float, tuple[str, ...]]]:
     """The margins of county over provincial growth the record allows, in points, each
     with its records: Shangqiu's realized growth against Henan's in 2019, its target
-    margins of 2023 and 2025 (the 2025 one, equal to Minquan's 2021 margin, is the
-    central case, ``MARGIN``), and none."""
+    margins of 2023 and 2025 (the 2025 one equals Minquan's 2021 margin), none, and the
+    central case (``MARGIN``): the 2025 target margin times the pass-through β, the
+    growth a point of target premium went with in the panel."""
     pairs = {"sq_2019_realized": ("realized", "2019"), "sq_2025_target": ("target", "2025"),
              "sq_2023_target": ("target", "2023")}  # fmt: skip
     out = {"none": (0.0, ())}
@@ -173,6 +212,8 @@ def county_margins() -> dict[str, tuple[float, tuple[str, ...]]]:
         sq = lookup.fact("Shangqiu", "GDP growth", measure, year)
         henan = lookup.fact("Henan", "GDP growth", measure, year)
         out[name] = (sq.value - henan.value, (sq.id, henan.id))
+    target_margin, ids = out["sq_2025_target"]
+    out[MARGIN] = (pass_through() * target_margin, ids)
     return out
 
 
@@ -201,8 +242,9 @@ def gdp_scenarios() -> tuple[Record, list[GdpScenario]]:
     return gdp, [
         GdpScenario("henan_plus_margin", tuple(r.value / 100 + county / 100 for r in realized),
                     EXACT, CENTRAL, f"Henan's realized growth of each year 2021-2025 plus "
-                    f"{county:g} point, Shangqiu's target margin over Henan in 2025 and Minquan's "
-                    "in 2021: Minquan grows with its province and keeps a margin",
+                    f"{county:.2f} point, the pass-through ({pass_through():.2f}) times Shangqiu's "
+                    "target margin over Henan in 2025 (and Minquan's in 2021): Minquan grows "
+                    "with its province and keeps the growth margin its target premium implies",
                     (gdp.id,), (*(r.id for r in realized), *county_ids), "medium"),
         GdpScenario("targets_step_down", step_down(target.value / 100, last.value / 100),
                     combine(target.bound, last.bound), ILLUSTRATION,
