@@ -323,3 +323,36 @@ def test_a_bad_word_in_the_generated_file_is_named(tmp_path, repo_root, monkeypa
     (problem,) = info.value.problems
     assert (problem.row, problem.column) == (2, "bound") and "paths.csv" in str(problem.file)
     assert problem.record == first.split(",")[0]
+
+
+def test_income_paths_say_real_or_nominal_and_follow_the_central_gdp_path(table):
+    """The past pace is nominal (a 56% rise over 2016-2020 at current prices); the goal
+    'income growth above economic growth' is read on the central GDP path (real)."""
+    income = table[table["path_id"].str.startswith("income:")].set_index(["scenario", "year"])
+    past = income.loc["implied_2016_2020_average"]
+    assert past.loc[2025, "value"] == pytest.approx(100 * 1.56, abs=1e-3)  # the 2016-2020 factor
+    assert past.loc[2025, "unit"].endswith("current prices")
+    floor = income.loc["at_least_central_gdp"]
+    assert floor.loc[2025, "unit"].endswith("real") and floor.loc[2025, "bound"] == "lower"
+    # the same factor as the central GDP path: 2025 GDP / 275.5 (Henan's growth + 0.60 point)
+    gdp_2025 = float(gdp(table, "henan_plus_margin", 2025))
+    assert floor.loc[2025, "value"] == pytest.approx(100 * gdp_2025 / 275.5, abs=1e-3)
+    m = 0.006
+    by_hand = 100 * (1.063 + m) * (1.031 + m) * (1.041 + m) * (1.051 + m) * (1.056 + m)
+    assert floor.loc[2025, "value"] == pytest.approx(by_hand, abs=0.05)
+    assert "at_least_gdp_target" not in set(table["scenario"])
+
+
+def test_the_urbanization_rate_is_a_share_not_a_physical_quantity(table):
+    urb = table[table["path_id"] == "urbanization:target_2021_held"]
+    assert set(urb["price_basis"]) == {"share"}
+
+
+def test_prices_label_names_the_index_basis():
+    from analysis.compute import scenarios
+
+    assert scenarios.prices_label("index", "index, 2020 = 100, current prices") == "index, nominal"
+    assert scenarios.prices_label("index", "index, 2020 = 100, volume") == "index, real"
+    assert scenarios.prices_label("real", "亿元, 2020 prices") == "real"
+    with pytest.raises(ValueError, match=r"paths\.csv"):
+        scenarios.prices_label("index", "index, 2020 = 100")

@@ -37,7 +37,6 @@ from ..base.files import paths_csv
 from ..records import lookup, units
 from ..records.record import Record
 from ..records.vocabulary import (
-    AMBITION,
     CENTRAL,
     EXACT,
     ILLUSTRATION,
@@ -48,6 +47,7 @@ from ..records.vocabulary import (
     PRICE_BASES,
     REAL,
     REFERENCE,
+    SHARE,
     combine,
     status_of,
 )
@@ -175,7 +175,7 @@ def add_urbanization(rows: Rows) -> set[str]:
              f"+{step.value:g} points a year (additive, no growth rate) from a 2020 base of "
              f"{base.value:.2f}% ({base.source}); the report gives no base rate", (step.id,),
              base.inputs, step.bound, status_of(step.qualifier, ILLUSTRATION), "low",
-             price_basis=PHYSICAL)  # fmt: skip
+             price_basis=SHARE)  # fmt: skip
     return {step.id}
 
 
@@ -230,21 +230,29 @@ def add_repeated(rows: Rows) -> set[str]:
     return set(REPEATED.values())
 
 
+INDEXED_NOMINAL, INDEXED_REAL = f"{INDEXED}, current prices", f"{INDEXED}, real"
+
+
 def add_income(rows: Rows) -> None:
-    """'Residents' income to grow faster than the economy': an index, GDP's pace a floor."""
-    rise, target = lookup.figure("F0166"), lookup.figure(GDP_TARGET)
+    """'Residents' income to grow faster than the economy' (城乡居民可支配收入增速高于经济增长
+    速度): indices, one nominal (the past pace) and one real (the central GDP path, a floor)."""
+    rise = lookup.figure("F0166")
     past = cagr(100, 100 + rise.value, 5)
     rows.add("income", rise.label, rise.label_zh, "implied_2016_2020_average",
-             compound_path(100, BASE_YEAR, past, years=years(PLAN_END)), INDEXED,
-             f"the 2016-2020 average implied by a 56% rise over five years ({past:.2%} a "
-             "year, nominal) held to 2025", (rise.id,), (), rise.bound, REFERENCE,
+             compound_path(100, BASE_YEAR, past, years=years(PLAN_END)), INDEXED_NOMINAL,
+             f"the 2016-2020 average implied by a {rise.value:g}% rise over five years "
+             f"({past:.2%} a year, nominal: incomes at current prices) held to 2025",
+             (rise.id,), (), rise.bound, REFERENCE,
              price_basis=INDEX, rates=constant(past, BASE_YEAR + 1, PLAN_END))  # fmt: skip
-    rows.add("income", rise.label, rise.label_zh, "at_least_gdp_target",
-             compound_path(100, BASE_YEAR, target.value / 100, years=years(PLAN_END)), INDEXED,
-             "14th Five-Year goal 'income growth above economic growth', with the 2021 GDP "
-             "target (8%, real) as the economy's pace: a floor on real income growth; the "
-             "report gives no income level", (rise.id, target.id), (), LOWER, AMBITION,
-             price_basis=INDEX, rates=constant(target.value / 100, BASE_YEAR + 1, PLAN_END))  # fmt: skip
+    central = {s.scenario: s for s in gdp_scenarios()[1]}["henan_plus_margin"]
+    rates = {BASE_YEAR + k: r for k, r in enumerate(central.rates, start=1)}
+    rows.add("income", rise.label, rise.label_zh, "at_least_central_gdp",
+             compound_path(100, BASE_YEAR, list(central.rates)), INDEXED_REAL,
+             "14th Five-Year goal 'income growth above economic growth', read on the central "
+             f"GDP path (Henan's realized growth plus the county margin, {100 * central.rate:.2f}% "
+             "a year on average, real): a floor on real income growth; the report gives no "
+             "income level", (rise.id,), central.externals, LOWER, CENTRAL,
+             price_basis=INDEX, rates=rates)  # fmt: skip
 
 
 def add_key_projects(rows: Rows) -> set[str]:
@@ -273,7 +281,7 @@ def add_as_set(rows: Rows, figs: pd.DataFrame, done: set[str]) -> None:
                 & ~figs["id"].isin(done)]  # fmt: skip
     for fid in rest["id"]:
         fig = lookup.figure(fid)
-        basis = NOMINAL if fig.unit in MONEY_UNITS else PHYSICAL
+        basis = NOMINAL if fig.unit in MONEY_UNITS else SHARE if fig.unit == "%" else PHYSICAL
         rows.add(f"target_{fid}", fig.label, fig.label_zh, "as_set", {2021: fig.value},
                  priced(fig.unit, basis), "the 2021 target as written; the report sets no later "
                  "years", (fid,), (), fig.bound, status_of(fig.qualifier),
@@ -332,7 +340,7 @@ def check_price_bases(frame: pd.DataFrame) -> None:
         if basis in expected_word and expected_word[basis] not in unit:
             problems.append(Problem(f"a {basis} path needs '{expected_word[basis]}' in its unit, "
                                     f"got '{unit}'", column="unit", **where))  # fmt: skip
-        if basis == PHYSICAL and ("prices" in unit or "index" in unit):
+        if basis in (PHYSICAL, SHARE) and ("prices" in unit or "index" in unit):
             problems.append(Problem(f"a physical path cannot have the unit '{unit}'",
                                     column="unit", **where))  # fmt: skip
         for fid in str(row["input_ids"]).split(";"):

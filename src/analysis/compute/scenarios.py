@@ -49,6 +49,7 @@ from ..records.vocabulary import (
     CENTRAL,
     EXACT,
     ILLUSTRATION,
+    INDEX,
     LOWER,
     NOMINAL,
     REAL,
@@ -92,6 +93,19 @@ class GdpScenario:
         for rate in self.rates:
             factor *= 1 + rate
         return factor ** (1 / len(self.rates)) - 1
+
+
+def prices_label(price_basis: str, unit: str) -> str:
+    """What a path of data/paths.csv measures, for a table: an index says whether it
+    indexes a volume (real) or a value at current prices (nominal)."""
+    if price_basis != INDEX:
+        return price_basis
+    if unit.endswith(("volume", "real")):
+        return "index, real"
+    if unit.endswith("current prices"):
+        return "index, nominal"
+    raise ValueError(f"data/paths.csv: an index path's unit must end in 'real', 'volume' or "
+                     f"'current prices', got '{unit}'")  # fmt: skip
 
 
 def held(rate: float, end: int = VISION_END) -> tuple[float, ...]:

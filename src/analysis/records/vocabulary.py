@@ -115,10 +115,12 @@ CONFIDENCE = ("high", "medium", "low")
 # current prices gives a path at 2020 prices, ``real``; a nominal rate (budget
 # revenue, retail sales, investment) gives current prices, ``nominal``.
 REAL, NOMINAL, PHYSICAL, INDEX = "real", "nominal", "physical", "index"
+SHARE = "share"
 PRICE_BASIS_MEANINGS = {
     REAL: "at constant 2020 prices: a real (comparable-price) growth rate applied to a 2020 level",
     NOMINAL: "at current prices: a nominal growth rate applied to a 2020 level",
-    PHYSICAL: "a physical quantity or a count (grain, farmland, stations, jobs, a rate in %)",
+    PHYSICAL: "a physical quantity or a count (grain, farmland, stations, jobs)",
+    SHARE: "a share or rate in % (the urbanization rate): no prices involved",
     INDEX: "an index, 2020 = 100, where the report gives a growth target but no level",
 }
 PRICE_BASES = tuple(PRICE_BASIS_MEANINGS)
