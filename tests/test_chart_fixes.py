@@ -65,3 +65,13 @@ def test_each_cascade_row_after_the_first_is_closed_by_a_rule_above_its_name():
     for rule, name in zip(rules, names[1:], strict=True):
         assert rule < name < rule + 0.3  # the rule just above the name: the name opens its row
     plt.close(fig)
+
+
+def test_bound_labels_round_outward():
+    """2016-2020 nominal growth is at most 9.4382% (D031): '≤ 9.5', never '≤ 9.4'."""
+    from analysis.charts import lines
+
+    assert lines.bound_label(9.4382, "upper", "{:.1f}", "%") == "≤ 9.5%"
+    assert lines.bound_label(48.53, "lower", "{:.0f}") == "≥ 48"
+    assert lines.bound_label(432.48, "upper", "{:,.0f}") == "≤ 433"
+    assert lines.bound_label(9.44, "", "{:.1f}") == "9.4"

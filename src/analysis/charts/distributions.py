@@ -43,7 +43,7 @@ def escalation(panel: pd.DataFrame, minquan_over: dict[str, float], records: Ite
 def _points(value: float) -> str:
     """A miss as the sources give it: up to two decimals, no trailing zeros, a sign."""
     text = f"{value:+.2f}".rstrip("0").rstrip(".")
-    return "0" if text in {"+0", "-0"} else text
+    return "0" if text in {"+0", "-0"} else text.replace("-", "\u2212")
 
 
 def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable[Record],
@@ -91,9 +91,12 @@ def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable
         chosen = rows["met"] == met
         bottom.scatter(rows.loc[chosen, "miss_pp"], [v for v, c in zip(y, chosen, strict=True) if c],
                        s=42, marker=shape, color=colour, zorder=3, label=name)  # fmt: skip
-    for yi, miss, met in zip(y, rows["miss_pp"], rows["met"], strict=True):
+    ranged = rows["target_low"].notna() & (rows["target_low"] != rows["value_target"])
+    for yi, miss, met, is_range in zip(y, rows["miss_pp"], rows["met"], ranged, strict=True):
         left = miss < 0
-        bottom.annotate(_points(miss), (miss, yi), xytext=(-8 if left else 8, 0),
+        text = _points(miss) + (" (range target: from its midpoint, met at its low end)"
+                                if is_range else "")  # fmt: skip
+        bottom.annotate(text, (miss, yi), xytext=(-8 if left else 8, 0),
                         textcoords="offset points", ha="right" if left else "left", va="center",
                         fontsize=9, color=style.TEXT_COLOUR.get(kinds[met][1], kinds[met][1]))  # fmt: skip
     style.zero_line(bottom)

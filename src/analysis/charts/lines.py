@@ -9,6 +9,7 @@ labelled as such); the records drawn give the source line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -18,6 +19,16 @@ from matplotlib.ticker import StrMethodFormatter
 from ..records.record import Record
 from ..records.vocabulary import AMBITION, CENTRAL, ILLUSTRATION, NOMINAL, REAL, REFERENCE
 from . import style
+from .numbers import round_outward
+
+
+def bound_label(value: float, bound: str = "", fmt: str = "{:.1f}", unit: str = "") -> str:
+    """``style.label`` with a bound rounded outward to the format's decimals, so that a
+    label never claims more than the data: an upper bound of 9.438 reads '≤ 9.5', not 9.4."""
+    places = re.search(r"\.(\d+)f", fmt)
+    if places:
+        value = round_outward(value, int(places.group(1)), bound)
+    return style.label(value, bound, fmt, unit)
 
 
 def level_path(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}"):
@@ -40,7 +51,7 @@ def level_path(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.
         rows = rows.sort_values("year").reset_index(drop=True)
         for k, row in rows.iterrows():
             style.marker(ax, row["year"], row["value"], row["bound"], colour)
-            level = style.label(row["value"], row["bound"], fmt)
+            level = bound_label(row["value"], row["bound"], fmt)
             pace = row.get("pace")
             if k == 0:
                 ax.annotate(f"{series}: {level}", (row["year"], row["value"]), xytext=(-4, -11),
@@ -51,7 +62,7 @@ def level_path(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.
             gap = row["year"] - before["year"] > 1
             ax.plot([before["year"], row["year"]], [before["value"], row["value"]],
                     ":" if gap else "-", color=colour, linewidth=1.3 if gap else 2)  # fmt: skip
-            rate = style.label(pace.value, pace.bound, "{:.1f}", "%") if pace is not None else ""
+            rate = bound_label(pace.value, pace.bound, "{:.1f}", "%") if pace is not None else ""
             if gap and rate:
                 middle = ((before["year"] + row["year"]) / 2, (before["value"] + row["value"]) / 2)
                 ax.annotate(f"{rate} a year", middle, xytext=(6, -6), textcoords="offset points",
@@ -133,7 +144,7 @@ def _milestone_panel(ax, readings: pd.DataFrame, labels: dict, base: float, unit
                 ax.scatter([value], [y], s=46, marker=shape, facecolor=face, edgecolor=colour,
                            linewidth=1.5, zorder=3)  # fmt: skip
                 last = k == len(drawn) - 1
-                ax.annotate(style.label(value, row["bound"], "{:,.0f}"), (value, y),
+                ax.annotate(bound_label(value, row["bound"], "{:,.0f}"), (value, y),
                             xytext=(7 if last else -7, 0), textcoords="offset points",
                             ha="left" if last else "right", va="center", fontsize=9,
                             color=style.TEXT_COLOUR.get(colour, colour))  # fmt: skip
@@ -214,7 +225,7 @@ def slope(points: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}")
         x = [whens.index(w) for w in rows["when"]]
         ax.plot(x, rows["value"], color=colour, linewidth=2, marker="o", markersize=6)
         for xi, value, bound in zip(x, rows["value"], rows["bound"], strict=True):
-            ax.annotate(style.label(value, bound, fmt), (xi, value), xytext=(-8 if xi == 0 else 8, 0),
+            ax.annotate(bound_label(value, bound, fmt), (xi, value), xytext=(-8 if xi == 0 else 8, 0),
                         textcoords="offset points", ha="right" if xi == 0 else "left",
                         va="center", fontsize=9.5)  # fmt: skip
         change = rows["value"].iloc[-1] - rows["value"].iloc[0]

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..records.record import Record
 from . import style
+from .lines import bound_label
 
 GOAL_MARKERS = ["D", "^", "s", "v"]
 
@@ -24,7 +25,7 @@ def intervals(rows: pd.DataFrame, unit: str, note: str = "", fmt: str = "{:,.1f}
         low, high = row.low.value, row.high.value
         ax.hlines(0, low, high, color=style.PALETTE["blue"], linewidth=9)
         for x, record, sign in ((low, row.low, -1), (high, row.high, 1)):
-            ax.annotate(style.label(x, record.bound, fmt), (x, 0), xytext=(8 * sign, 0),
+            ax.annotate(bound_label(x, record.bound, fmt), (x, 0), xytext=(8 * sign, 0),
                         textcoords="offset points", ha="right" if sign < 0 else "left",
                         va="center", fontsize=9.5)  # fmt: skip
         span = high - low
@@ -68,13 +69,17 @@ def fan(fans: dict[str, pd.DataFrame], central: pd.Series | dict[str, pd.Series]
         for label in shown:
             by_year.setdefault(goals[label][0], []).append(label)
         for year, labels in by_year.items():
-            for k, label in enumerate(sorted(labels, key=lambda g: goals[g][1])):
-                x, level = year + 0.6 + 1.3 * k, goals[label][1]
-                handles[label] = ax.scatter([x], [level], color=style.ACCENT, zorder=4, s=36,
+            # markers at their year; labels to the right, outside the bands for the last
+            # year, on a white ground where the band continues
+            for label in labels:
+                level = goals[label][1]
+                handles[label] = ax.scatter([year], [level], color=style.ACCENT, zorder=4, s=36,
                                             marker=markers.get(label, "o"))  # fmt: skip
-                ax.annotate(f"{level:,.0f}", (x, level), xytext=(5, 0), textcoords="offset points",
-                            ha="left", va="center", fontsize=9)  # fmt: skip
-        ax.set_xlim(2019.5, 2039)
+                ax.annotate(f"{level:,.0f}", (year, level), xytext=(7, 0),
+                            textcoords="offset points", ha="left", va="center", fontsize=9,
+                            zorder=5, bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none",
+                                                alpha=0.85))  # fmt: skip
+        ax.set_xlim(2019.5, 2037.8)
         ax.set_title(name, fontsize=9.5)
         ax.set_xticks([2020, 2025, 2030, 2035])
         ax.grid(axis="y")
