@@ -93,8 +93,8 @@ def calibration(panel_misses: pd.Series, recent: pd.DataFrame, records: Iterable
                        s=42, marker=shape, color=colour, zorder=3, label=name)  # fmt: skip
     ranged = rows["target_low"].notna() & (rows["target_low"] != rows["value_target"])
     for yi, miss, met, is_range in zip(y, rows["miss_pp"], rows["met"], ranged, strict=True):
-        left = miss < 0
-        text = _points(miss) + (" (range target: from its midpoint, met at its low end)"
+        left = miss < 0 and not is_range  # a range target's note goes right, into the space
+        text = _points(miss) + (" (range target; from its midpoint)"
                                 if is_range else "")  # fmt: skip
         bottom.annotate(text, (miss, yi), xytext=(-8 if left else 8, 0),
                         textcoords="offset points", ha="right" if left else "left", va="center",
