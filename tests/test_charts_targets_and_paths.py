@@ -80,7 +80,9 @@ def test_met_and_missed_years_differ_in_lightness_and_shape_and_carry_their_miss
     shapes = [c.get_paths()[0].vertices for c in (met, missed)]
     assert not np.array_equal(*shapes)  # a second cue: the marker's shape
     labels = [t.get_text() for t in bottom.texts]
-    assert len(labels) == len(recent) and "-3.9" in labels and "-0.25" in labels and "0" in labels
+    assert len(labels) == len(recent) and "\u22123.9" in labels and "0" in labels
+    # Henan's 2019 range target (7-7.5%): the miss from its midpoint, named as such
+    assert "\u22120.25 (range target; from its midpoint)" in labels
     plt.close(fig)
 
 
@@ -94,8 +96,8 @@ def test_the_fan_marks_only_the_goals_each_panel_is_given():
                      goals_by_panel={"left": ["a, 2025"], "right": ["b, 2025"]})  # fmt: skip
     marked = [[tuple(c.get_offsets()[0]) for c in ax.collections if isinstance(c, PathCollection)]
               for ax in fig.axes]  # fmt: skip
-    # each marker sits just after its year (2025 + 0.6), labelled with its level
-    assert marked == [[(2025.6, 110.0)], [(2025.6, 111.0)]]
+    # each marker sits at its year (2025, not beside it, where the band is higher), labelled
+    assert marked == [[(2025.0, 110.0)], [(2025.0, 111.0)]]
     assert [[t.get_text() for t in ax.texts] for ax in fig.axes] == [["110"], ["111"]]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend[-2:] == ["a, 2025", "b, 2025"]
