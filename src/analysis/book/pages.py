@@ -9,6 +9,9 @@
   apart from the figures, its caption above it, and ``{numref}`` finds it.
 - **A meta description** on every page (front matter's ``html_meta``, or the first
   paragraph).
+- **Bounds on the right side.** A number glued as a bound (with its exact value)
+  that the text prints on the wrong side of it (a floor shown above its value, a
+  ceiling below) is a build warning, so ``-W`` fails the build.
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ from myst_nb.core.variables import RetrievalError
 from myst_nb.ext.glue.roles import PasteTextRole
 from myst_nb.ext.glue.utils import retrieve_glue_data
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..base.web import RECORDS_MIME, RECORDS_PAGE, record_link
+from ..charts.numbers import breaks_bound
 from .page_html import description
 
 TABLE_PREFIX = "tbl-"
+LOGGER = logging.getLogger(__name__)
 
 
 class LinkedText(PasteTextRole):
@@ -45,6 +51,10 @@ class LinkedText(PasteTextRole):
         env = self.document.settings.env
         uri = env.app.builder.get_target_uri
         page = relative_uri(uri(env.docname), uri(RECORDS_PAGE))
+        if "bound" in data and breaks_bound(found[0].astext(), data["exact"], data["bound"]):
+            LOGGER.warning("%s prints %s, on the wrong side of its %s bound %s: glue it with "
+                           "decimals= (rounded outward)", key, found[0].astext(), data["bound"],
+                           data["exact"], location=(self.source, self.line))  # fmt: skip
         html = record_link(found[0].astext(), data["anchor"], data["ids"], data["tip"], page)
         return [nodes.raw("", html, format="html")], messages
 

@@ -23,6 +23,7 @@ full size when tapped.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from ..base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
 from ..records.record import Record, cite, with_inputs
 from ..records.vocabulary import BOUND_SIGNS, ONE_SIDED
+from .numbers import round_outward
 
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
@@ -274,7 +276,11 @@ def thousands(ax, which: str = "x", decimals: int = 0):
 
 
 def label(value: float, bound: str = "", fmt: str = "{:.1f}", unit: str = "") -> str:
-    """A value label with its bound sign: '≤ 9.4%'."""
+    """A value label with its bound sign, a bound rounded outward to the decimals of
+    ``fmt`` so the label stays a bound: a ceiling of 9.4382 is '≤ 9.5%', never '≤ 9.4%'."""
+    places = re.search(r"\.(\d+)f", fmt)
+    if places and bound in ONE_SIDED:
+        value = round_outward(value, int(places.group(1)), bound)
     return f"{BOUND_SIGNS.get(bound, '')}{fmt.format(value)}{unit}"
 
 
