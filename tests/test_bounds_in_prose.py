@@ -130,3 +130,38 @@ def test_no_prose_prints_a_bound_on_the_wrong_side(book):
                              f"{links['exact']}")  # fmt: skip
     assert checked > 10, "no glued bound found: the check would pass on anything"
     assert not wrong, "\n".join(wrong)
+
+
+# --- the minus sign and the records page -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("-0.9%", "−0.9%"),  # China's local budget revenue in 2020, chapter 2
+        ("(-2.5)", "(−2.5)"),
+        ("5.8-7.1", "5.8-7.1"),  # a range keeps its hyphen
+        ("2016-2020", "2016-2020"),
+        ("F0001-F0002", "F0001-F0002"),
+    ],
+)
+def test_negative_numbers_get_a_true_minus(text, expected):
+    assert numbers.true_minus(text) == expected
+
+
+def test_tables_print_negative_numbers_with_a_true_minus():
+    from analysis.charts import tables
+
+    column = tables.Column("x", "Change, %", "number", 1)
+    assert tables.cell_text(-0.34, column) == "−0.3"
+    assert tables.cell_text("-0.34%", tables.Column("x", "Note")) == "−0.34%"
+
+
+def test_records_page_names_an_index_as_an_index():
+    from analysis.charts.records_page import derived_value_text
+
+    # D032: 275.5 / (275.5 - 100) x 100 = 156.98, shown rounded up as 157
+    assert (
+        derived_value_text("157", "2015 = 100", "upper") == "157 (index, 2015 = 100; upper bound)"
+    )
+    assert derived_value_text("9.5", "%", "upper") == "9.5 % (upper bound)"

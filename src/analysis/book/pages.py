@@ -11,12 +11,14 @@
   paragraph).
 - **Bounds on the right side.** A number glued as a bound (with its exact value)
   that the text prints on the wrong side of it (a floor shown above its value, a
-  ceiling below) is a build warning, so ``-W`` fails the build.
+  ceiling below) is a build warning, so ``-W`` fails the build. A negative glued
+  number gets a true minus sign (−0.9).
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from docutils import nodes
 from myst_nb.core.variables import RetrievalError
@@ -26,12 +28,12 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from ..base.web import RECORDS_MIME, RECORDS_PAGE, record_link
-from ..charts.numbers import breaks_bound
+from ..base.web import RECORDS_MIME, RECORDS_PAGE, breaks_bound, record_link, true_minus
 from .page_html import description
 
 TABLE_PREFIX = "tbl-"
 LOGGER = logging.getLogger(__name__)
+NUMBER = re.compile(r"^-?[\d,]*\.?\d+%?$")  # a glued number as printed
 
 
 class LinkedText(PasteTextRole):
@@ -46,8 +48,13 @@ class LinkedText(PasteTextRole):
             data = retrieve_glue_data(self.document, key).data.get(RECORDS_MIME)
         except RetrievalError:
             data = None
+        text = found[0].astext()
+        if NUMBER.match(text):
+            text = true_minus(text)  # −0.9, not -0.9
         if not data:
-            return found, messages
+            if text == found[0].astext():
+                return found, messages
+            return [nodes.inline(text, text, classes=found[0]["classes"])], messages
         env = self.document.settings.env
         uri = env.app.builder.get_target_uri
         page = relative_uri(uri(env.docname), uri(RECORDS_PAGE))
@@ -55,7 +62,7 @@ class LinkedText(PasteTextRole):
             LOGGER.warning("%s prints %s, on the wrong side of its %s bound %s: glue it with "
                            "decimals= (rounded outward)", key, found[0].astext(), data["bound"],
                            data["exact"], location=(self.source, self.line))  # fmt: skip
-        html = record_link(found[0].astext(), data["anchor"], data["ids"], data["tip"], page)
+        html = record_link(text, data["anchor"], data["ids"], data["tip"], page)
         return [nodes.raw("", html, format="html")], messages
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from ..base.web import RECORDS_MIME, record_link
+from ..base.web import RECORDS_MIME, breaks_bound, record_link, true_minus  # noqa: F401
 from ..records.record import CONTEXT, DERIVED, Record, with_inputs
 from ..records.vocabulary import LOWER, ONE_SIDED, UPPER
 
@@ -94,21 +94,6 @@ def glue(name: str, source: Record | float | str, records: Iterable[Record] = ()
     prefix = "" if display else GLUE_PREFIX
     ipy_display({prefix + k: v for k, v in bundle.items()}, raw=True,
                 metadata={"scrapbook": {"name": name, "mime_prefix": prefix}})  # fmt: skip
-
-
-def breaks_bound(text: str, exact: float, bound: str) -> bool:
-    """Whether ``text`` (a number as the prose prints it) is on the wrong side of a bound:
-    a lower bound printed above its exact value, or an upper bound printed below it."""
-    try:
-        printed = float(text.replace(",", "").replace("−", "-").strip())
-    except ValueError:
-        return False
-    tolerance = 1e-9 * max(1.0, abs(exact))
-    if bound == LOWER:
-        return printed > exact + tolerance
-    if bound == UPPER:
-        return printed < exact - tolerance
-    return False
 
 
 def linked_html(text: str, records: Sequence[Record]) -> str:
