@@ -23,6 +23,7 @@ full size when tapped.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -77,7 +78,7 @@ SOURCE_COLOUR = "#4d4d4d"  # 8.5:1 on white
 LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
-CONTEXT_SOURCE = "data/external/*targets_and_outcomes.csv"
+CONTEXT_DIR = "data/external"  # outside facts: each cited by the file that holds it
 PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
 SOURCE_WRAP = 92  # characters per line of the source line at 9 pt across 7 inches, with margins
 MAX_CITED = 60  # a longer list of ids is summarised ("42 records: F0003, …, F0133 (…)")
@@ -185,6 +186,25 @@ def cited(ids: Sequence[str]) -> str:
     return f"{len(set(ids))} records: {series} (each listed in the figure's data)"
 
 
+@functools.cache
+def _context_ids() -> dict[str, str]:
+    from ..records import context as outside
+
+    files = (*outside.TARGET_FILES, outside.COUNTY_CRITERIA, outside.EVENTS)
+    return {str(i): name for name in files for i in outside.load(name)["id"]}
+
+
+def context_files(ids: Iterable[str]) -> dict[str, list[str]]:
+    """Outside-fact ids by the file in ``data/external`` that holds them, in file order."""
+    where = _context_ids()
+    found: dict[str, list[str]] = {}
+    for rid in ids:
+        if rid not in where:
+            raise KeyError(f"outside fact {rid!r} is in none of the files of {CONTEXT_DIR}")
+        found.setdefault(where[rid], []).append(rid)
+    return found
+
+
 def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), note: str = "") -> str:
     """The source line of a chart, written from the records it draws on.
 
@@ -199,8 +219,8 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
     own = [i for i in ids if i[0] not in "XC"]
     parts = [REPORT_SOURCE] if own or not (sources or context) else []
     parts += list(sources)
-    if context:
-        parts.append(f"{CONTEXT_SOURCE} {cite(context)}")
+    for name, found in context_files(context).items():
+        parts.append(f"{CONTEXT_DIR}/{name} {cite(found)}")
     text = "Source: " + "; ".join(parts)
     if own:
         text += f"; {cited(own)}"
