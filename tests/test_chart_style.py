@@ -87,7 +87,7 @@ def test_source_line_brings_the_inputs_of_derived_records_and_names_context_file
     )
     # D001 is computed from F0003 and F0004; the Henan target is a row of the context file
     assert text.startswith("Source: Minquan County 2021 Government Work Report; ")
-    assert "data/external/*targets_and_outcomes.csv X" in text
+    assert "; data/external/targets_and_outcomes.csv X028;" in text  # the file, no glob
     assert text.endswith("; records F0003-F0004, D001")
 
 
@@ -145,3 +145,13 @@ def test_a_chart_cell_is_drawn_only_for_its_png():
     shown, alone = map(int, notebook.cells[2].outputs[0]["text"].split())
     assert alone > 0
     assert shown == alone
+
+
+def test_source_line_names_each_context_file_without_a_glob():
+    text = plotting.source_text(
+        [lookup.record("X001"), lookup.record("X101"), lookup.record("C013")]
+    )
+    assert "*" not in text
+    assert "data/external/targets_and_outcomes.csv X001" in text
+    assert "data/external/more_targets_and_outcomes.csv X101" in text
+    assert "data/external/added_context.csv C013" in text

@@ -120,7 +120,7 @@ def test_builders_are_deterministic(name):
 
 
 def test_bound_labels_carry_their_sign():
-    assert style.label(9.44, "upper", unit="%") == "≤ 9.4%"
+    assert style.label(9.44, "upper", unit="%") == "≤ 9.5%"  # a ceiling rounds up
     assert style.label(141.4, "lower") == "≥ 141.4"
     assert style.label(3.0, "exact") == "3.0"
     assert style.label(8.0, "approximate") == "≈ 8.0"
@@ -133,7 +133,7 @@ def test_bounds_and_sources_come_from_the_records():
                       "record": [D("gdp_growth_2016_2020"), D("income_growth_2016_2020")]})
     )  # fmt: skip
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert labels == ["≤ 9.4%", "9.3%"]  # D031 is an upper bound (近百亿), D033 exact
+    assert labels == ["≤ 9.5%", "9.3%"]  # D031 = 9.438, a ceiling (近百亿): up
     # the derived values bring the figures they are computed from
     assert _source(fig).endswith("records F0001, F0156, F0166, D031, D033")
     matplotlib.pyplot.close(fig)
@@ -146,8 +146,8 @@ def test_a_hedged_figure_is_drawn_open_and_hatched():
     )  # fmt: skip
     bars_drawn = [p for p in fig.axes[0].patches]
     assert all(p.get_hatch() == "//" for p in bars_drawn)  # 首次突破: both lower bounds
-    # 10 / 1.077 = 9.285, shown to the report's one decimal
-    assert [t.get_text() for t in fig.axes[0].texts] == ["≥ 9.3", "≥ 10.0"]
+    # 10 / 1.077 = 9.285, a floor at the report's one decimal: rounded down
+    assert [t.get_text() for t in fig.axes[0].texts] == ["≥ 9.2", "≥ 10.0"]  # a floor rounds down
     matplotlib.pyplot.close(fig)
 
 
@@ -185,7 +185,7 @@ def test_change_and_pace_shows_an_index_as_its_change_with_the_bound():
     fig = BUILDERS["change_and_pace"]()
     change, pace = ([t.get_text() for t in ax.texts] for ax in fig.axes)
     assert change == ["≤ 57%", "56%"]  # 157 (2015 = 100, an upper bound) is a rise of 57%
-    assert pace == ["≤ 9.4%", "9.3%"]
+    assert pace == ["≤ 9.5%", "9.3%"]
     assert list(fig.book_data["value"].round(1)) == [57.0, 56.0, 9.4, 9.3]
     matplotlib.pyplot.close(fig)
 

@@ -32,7 +32,12 @@ def _glued(book, chapter: str) -> dict[str, float]:
     values: dict[str, float] = {}
     for output in _outputs(book, chapter):
         name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-        text = output.get("data", {}).get("text/plain")
+        data = output.get("data", {})
+        text = data.get("text/plain")
+        links = next((v for k, v in data.items() if k.endswith("records+json")), None)
+        if name and isinstance(links, dict) and "exact" in links:
+            values[name] = float(links["exact"])  # a bound, glued rounded outward for the text
+            continue
         if name and text is not None:
             try:
                 values[name] = float(text.strip("'\""))

@@ -9,23 +9,31 @@
   apart from the figures, its caption above it, and ``{numref}`` finds it.
 - **A meta description** on every page (front matter's ``html_meta``, or the first
   paragraph).
+- **Bounds on the right side.** A number glued as a bound (with its exact value)
+  that the text prints on the wrong side of it (a floor shown above its value, a
+  ceiling below) is a build warning, so ``-W`` fails the build. A negative glued
+  number gets a true minus sign (−0.9).
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from docutils import nodes
 from myst_nb.core.variables import RetrievalError
 from myst_nb.ext.glue.roles import PasteTextRole
 from myst_nb.ext.glue.utils import retrieve_glue_data
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from ..base.web import RECORDS_MIME, RECORDS_PAGE, record_link
+from ..base.web import RECORDS_MIME, RECORDS_PAGE, breaks_bound, record_link, true_minus
 from .page_html import description
 
 TABLE_PREFIX = "tbl-"
+LOGGER = logging.getLogger(__name__)
+NUMBER = re.compile(r"^-?[\d,]*\.?\d+%?$")  # a glued number as printed
 
 
 class LinkedText(PasteTextRole):
@@ -40,12 +48,21 @@ class LinkedText(PasteTextRole):
             data = retrieve_glue_data(self.document, key).data.get(RECORDS_MIME)
         except RetrievalError:
             data = None
+        text = found[0].astext()
+        if NUMBER.match(text):
+            text = true_minus(text)  # −0.9, not -0.9
         if not data:
-            return found, messages
+            if text == found[0].astext():
+                return found, messages
+            return [nodes.inline(text, text, classes=found[0]["classes"])], messages
         env = self.document.settings.env
         uri = env.app.builder.get_target_uri
         page = relative_uri(uri(env.docname), uri(RECORDS_PAGE))
-        html = record_link(found[0].astext(), data["anchor"], data["ids"], data["tip"], page)
+        if "bound" in data and breaks_bound(found[0].astext(), data["exact"], data["bound"]):
+            LOGGER.warning("%s prints %s, on the wrong side of its %s bound %s: glue it with "
+                           "decimals= (rounded outward)", key, found[0].astext(), data["bound"],
+                           data["exact"], location=(self.source, self.line))  # fmt: skip
+        html = record_link(text, data["anchor"], data["ids"], data["tip"], page)
         return [nodes.raw("", html, format="html")], messages
 
 

@@ -43,8 +43,10 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
         hatch, colour = _hatch(bound), colours[group]
         ax.barh(yi, value, color="white" if hatch else colour, edgecolor=colour, hatch=hatch,
                 height=0.6, label=group or None)  # fmt: skip
-        ax.annotate(style.label(value, bound, fmt, unit), (value, yi), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=9.5,
+        # a bar ending just short of the reference line: its label starts past the line
+        near = reference is not None and 0 <= reference - value < 0.04 * rows["value"].max()
+        ax.annotate(style.label(value, bound, fmt, unit), (reference if near else value, yi),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=9.5,
                     bbox=style.LABEL_BOX, zorder=4)  # fmt: skip
     if reference is not None:
         ax.axvline(reference, color=style.ACCENT, linewidth=1, linestyle="--")
@@ -57,7 +59,7 @@ def hbars(rows: pd.DataFrame, unit: str = "", reference: float | None = None,
         ax.legend(unique.values(), unique.keys(), loc="lower left", bbox_to_anchor=(0, 1.0),
                   ncols=len(unique))  # fmt: skip
     ax.set_yticks(y, rows["label"])
-    ax.set_xlim(0, rows["value"].max() * 1.22)
+    ax.set_xlim(0, rows["value"].max() * (1.3 if unit else 1.22))  # room for 'n yuan'
     if rows["value"].max() >= 1000:
         style.thousands(ax, "x")
     if unit:

@@ -15,7 +15,9 @@ import pandas as pd
 from matplotlib.ticker import MultipleLocator
 
 from ..records.record import Record, with_inputs
+from ..records.vocabulary import LOWER, UPPER
 from . import style
+from .numbers import round_outward, true_minus
 
 
 def growth_dots(rows: pd.DataFrame, xlabel: str = "Growth, % ", note: str = ""):
@@ -77,6 +79,24 @@ def dots(rows: pd.DataFrame, unit: str, reference: Record, reference_label: str 
     return style.finish(fig, records, note, data=data)
 
 
+def _low_ends(rows: pd.DataFrame, key: str) -> list[float | None]:
+    """The low end of each row's range (``<key>_low``: a Record, a number or None)."""
+    if f"{key}_low" not in rows:
+        return [None] * len(rows)
+    lows = []
+    for low in rows[f"{key}_low"]:
+        lows.append(low.value if isinstance(low, Record) else None if low is None or
+                    pd.isna(low) else float(low))  # fmt: skip
+    return lows
+
+
+def _range_label(low: float, high: float, high_bound: str, decimals: int) -> str:
+    """'48.5–57.0%': the low end rounded down, the high end (a ceiling) rounded up."""
+    low_text = f"{round_outward(low, decimals, LOWER):.{decimals}f}"
+    high_text = f"{round_outward(high, decimals, high_bound or UPPER):.{decimals}f}"
+    return true_minus(f"{low_text}–{high_text}%")
+
+
 def change_and_pace(rows: pd.DataFrame, titles=("Change over the period, %",
                     "Average a year, %"), note: str = ""):  # fmt: skip
     """Two panels sharing the rows: each indicator's change over a period, and the
@@ -85,7 +105,10 @@ def change_and_pace(rows: pd.DataFrame, titles=("Change over the period, %",
     rows: columns label, change (Record: a percent change, or an index when ``base``
     is 100), base (subtracted from the change record: 100 for an index, 0 for a
     change), decimals (of the change as the source gives it) and pace (Record, % a
-    year). One-sided values are open markers with their ≤ or ≥ sign.
+    year). One-sided values are open markers with their ≤ or ≥ sign. Optional
+    columns change_low and pace_low (a Record, a percent change as a number, or
+    None) give the low end of a range whose high end is the ceiling: the range is
+    drawn as a thick bar and labelled 'low–high%', each end rounded outward.
     """
     rows = style.with_values(rows, "change", "change_value")
     rows = style.with_values(rows, "pace", "pace_value")
@@ -93,25 +116,36 @@ def change_and_pace(rows: pd.DataFrame, titles=("Change over the period, %",
     fig, axes = style.figure(height=0.5 * len(rows) + 1.3, ncols=2, sharey=True)
     y = np.arange(len(rows))[::-1]
     colour = style.PALETTE["blue"]
+    lows = {key: _low_ends(rows, key) for key in ("change", "pace")}
     for ax, key, title in zip(axes, ("change", "pace"), titles, strict=True):
         values, bounds = rows[f"{key}_value"], rows[f"{key}_value_bound"]
         places = rows["decimals"] if key == "change" else [1] * len(rows)
-        for yi, value, bound, decimals in zip(y, values, bounds, places, strict=True):
+        for yi, value, bound, decimals, low in zip(y, values, bounds, places, lows[key],
+                                                   strict=True):  # fmt: skip
             ax.hlines(yi, 0, value, color=colour, linewidth=1, alpha=0.5)
-            style.marker(ax, value, yi, bound, colour)
-            ax.annotate(style.label(value, bound, f"{{:.{int(decimals)}f}}", "%"), (value, yi),
-                        xytext=(8, 0), textcoords="offset points", va="center", fontsize=9.5)  # fmt: skip
+            if low is None:
+                style.marker(ax, value, yi, bound, colour)
+                text = style.label(value, bound, f"{{:.{int(decimals)}f}}", "%")
+            else:
+                ax.hlines(yi, low, value, color=colour, linewidth=5, alpha=0.45)
+                style.marker(ax, low, yi, LOWER, colour)
+                style.marker(ax, value, yi, bound, colour)
+                text = _range_label(low, value, bound, int(decimals))
+            ax.annotate(text, (value, yi), xytext=(8, 0), textcoords="offset points",
+                        va="center", fontsize=9.5)  # fmt: skip
         style.zero_line(ax)
-        ax.set_xlim(0, values.max() * 1.45)
+        ax.set_xlim(0, values.max() * (1.8 if any(v is not None for v in lows[key]) else 1.45))
         ax.set_xlabel(title)
     axes[0].set_yticks(y, rows["label"])
     axes[0].set_ylim(y.min() - 0.6, y.max() + 0.6)
-    records = style.records_in(rows, "change", "pace")
+    records = style.records_in(rows, "change", "pace", *[f"{k}_low" for k in lows
+                                                         if f"{k}_low" in rows])  # fmt: skip
     data = pd.DataFrame({
         "label": [*rows["label"], *rows["label"]],
         "measure": ["change over the period, %"] * len(rows) + ["average a year, %"] * len(rows),
         "value": [*rows["change_value"], *rows["pace_value"]],
         "bound": [*rows["change_value_bound"], *rows["pace_value_bound"]],
+        "low_end": [*lows["change"], *lows["pace"]],
         "records": [" ".join(with_inputs([r])) for r in [*rows["change"], *rows["pace"]]],
     })  # fmt: skip
     return style.finish(fig, records, note, data=data)

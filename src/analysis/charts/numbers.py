@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from ..base.web import RECORDS_MIME, record_link
+from ..base.web import RECORDS_MIME, breaks_bound, record_link, true_minus  # noqa: F401
 from ..records.record import CONTEXT, DERIVED, Record, with_inputs
-from ..records.vocabulary import LOWER, UPPER
+from ..records.vocabulary import LOWER, ONE_SIDED, UPPER
 
 TIP_CHARS = 160  # a quote longer than this is cut with an ellipsis in the tip
 GLUE_PREFIX = "application/papermill.record/"  # myst-nb's prefix for glue=display=False
@@ -64,20 +64,33 @@ def _inputs():
 
 
 def glue(name: str, source: Record | float | str, records: Iterable[Record] = (),
-         display: bool = False) -> None:  # fmt: skip
+         display: bool = False, decimals: int | None = None,
+         bound: str | None = None) -> None:  # fmt: skip
     """Glue a number (a Record's value, or a value computed from ``records``) with its
-    records, for ``{glue:text}`` in the prose."""
+    records, for ``{glue:text}`` in the prose.
+
+    A bound (a Record's own, or ``bound`` for a value computed from one) is glued with
+    its exact value, so the book's check can fail when prose prints it on the wrong
+    side; with ``decimals`` it is glued already rounded outward to the decimals the
+    prose shows it with (a ceiling of 9.4382 shown with one decimal is 9.5)."""
     from IPython.display import display as ipy_display
 
     records = list(records)
     if isinstance(source, Record):
         records = [source, *records]
         value = source.value
+        bound = source.bound if bound is None else bound
     else:
         value = source
-    bundle = {"text/plain": repr(value)}
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    shown_value = value
+    if number and decimals is not None:
+        shown_value = round_outward(value, decimals, bound or "")
+    bundle = {"text/plain": repr(shown_value)}
     if records:
         bundle[RECORDS_MIME] = link_data(records, _inputs())
+        if number and bound in ONE_SIDED and math.isfinite(value):
+            bundle[RECORDS_MIME] |= {"bound": bound, "exact": float(value)}
     prefix = "" if display else GLUE_PREFIX
     ipy_display({prefix + k: v for k, v in bundle.items()}, raw=True,
                 metadata={"scrapbook": {"name": name, "mime_prefix": prefix}})  # fmt: skip

@@ -11,6 +11,7 @@ shows the precision of its inputs (``numbers.precision``), a bound rounded outwa
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -46,6 +47,19 @@ def _value(value, unit: str, hedge: str = "") -> str:
     return " ".join(part for part in (number, unit if number else "", hedge) if part)
 
 
+INDEX_UNIT = re.compile(r"^\d{4} = 100$")  # an index: '2015 = 100'
+
+
+def derived_value_text(value: str, unit: str, bound: str) -> str:
+    """'157 (index, 2015 = 100; upper bound)', '9.5 % (upper bound)', '11.3 亿元'."""
+    notes = [f"index, {unit}"] if INDEX_UNIT.match(unit or "") else []
+    if bound and bound != "exact":
+        notes.append(f"{bound} bound")
+    unit_text = "" if notes and notes[0].startswith("index") else unit
+    text = " ".join(p for p in (numbers.true_minus(value), unit_text) if p)
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
 def _table(head: list[str], rows: list[str]) -> str:
     cells = "\n".join(f'<th scope="col" class="text">{html.escape(h)}</th>' for h in head)
     return (f'<div class="yearbook-frame"><table class="yearbook records-table"><thead><tr>'
@@ -78,11 +92,10 @@ def derived_html() -> str:
     for r in table.to_dict("records"):
         inputs = ", ".join(f'<a href="#{html.escape(i)}">{html.escape(i)}</a>'
                            for i in r["input_ids"].split(";") if i)  # fmt: skip
-        bound = "" if r["bound"] == "exact" else f"({r['bound']} bound)"
         value = numbers.shown(lookup.record(r["id"]))
         cells = [
             _td(r["description"], "text wide"),
-            _td(" ".join(p for p in (value, r["unit"], bound) if p), "num"),
+            _td(derived_value_text(value, r["unit"], r["bound"]), "num"),
             _td(r["formula"]),
             _td(inputs, "text", raw=True),
         ]

@@ -23,6 +23,8 @@ full size when tapped.
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -35,6 +37,7 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from ..base.fonts import CJK_FONT_FILE, cjk_font_path  # noqa: F401  (re-exported for callers)
 from ..records.record import Record, cite, with_inputs
 from ..records.vocabulary import BOUND_SIGNS, ONE_SIDED
+from .numbers import round_outward
 
 CJK_FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
@@ -75,7 +78,7 @@ SOURCE_COLOUR = "#4d4d4d"  # 8.5:1 on white
 LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 REPORT_SOURCE = "Minquan County 2021 Government Work Report"
-CONTEXT_SOURCE = "data/external/*targets_and_outcomes.csv"
+CONTEXT_DIR = "data/external"  # outside facts: each cited by the file that holds it
 PANEL_SOURCE = "Li, Liu, Weng and Zhou (2019) replication panel, filtered (data/external)"
 SOURCE_WRAP = 92  # characters per line of the source line at 9 pt across 7 inches, with margins
 MAX_CITED = 60  # a longer list of ids is summarised ("42 records: F0003, …, F0133 (…)")
@@ -183,6 +186,25 @@ def cited(ids: Sequence[str]) -> str:
     return f"{len(set(ids))} records: {series} (each listed in the figure's data)"
 
 
+@functools.cache
+def _context_ids() -> dict[str, str]:
+    from ..records import context as outside
+
+    files = (*outside.TARGET_FILES, outside.COUNTY_CRITERIA, outside.EVENTS)
+    return {str(i): name for name in files for i in outside.load(name)["id"]}
+
+
+def context_files(ids: Iterable[str]) -> dict[str, list[str]]:
+    """Outside-fact ids by the file in ``data/external`` that holds them, in file order."""
+    where = _context_ids()
+    found: dict[str, list[str]] = {}
+    for rid in ids:
+        if rid not in where:
+            raise KeyError(f"outside fact {rid!r} is in none of the files of {CONTEXT_DIR}")
+        found.setdefault(where[rid], []).append(rid)
+    return found
+
+
 def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), note: str = "") -> str:
     """The source line of a chart, written from the records it draws on.
 
@@ -197,8 +219,8 @@ def source_text(records: Iterable[Record] = (), sources: Sequence[str] = (), not
     own = [i for i in ids if i[0] not in "XC"]
     parts = [REPORT_SOURCE] if own or not (sources or context) else []
     parts += list(sources)
-    if context:
-        parts.append(f"{CONTEXT_SOURCE} {cite(context)}")
+    for name, found in context_files(context).items():
+        parts.append(f"{CONTEXT_DIR}/{name} {cite(found)}")
     text = "Source: " + "; ".join(parts)
     if own:
         text += f"; {cited(own)}"
@@ -274,7 +296,11 @@ def thousands(ax, which: str = "x", decimals: int = 0):
 
 
 def label(value: float, bound: str = "", fmt: str = "{:.1f}", unit: str = "") -> str:
-    """A value label with its bound sign: '≤ 9.4%'."""
+    """A value label with its bound sign, a bound rounded outward to the decimals of
+    ``fmt`` so the label stays a bound: a ceiling of 9.4382 is '≤ 9.5%', never '≤ 9.4%'."""
+    places = re.search(r"\.(\d+)f", fmt)
+    if places and bound in ONE_SIDED:
+        value = round_outward(value, int(places.group(1)), bound)
     return f"{BOUND_SIGNS.get(bound, '')}{fmt.format(value)}{unit}"
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ..base.errors import InputError
 from ..records.record import Record
 from ..records.vocabulary import QUALIFIERS
-from .numbers import linked_html, precision, round_outward
+from .numbers import linked_html, precision, round_outward, true_minus
 
 KINDS = ("text", "number", "integer", "percent", "yesno")
 MISSING = "–"
@@ -60,7 +60,12 @@ def _missing(value) -> bool:
 
 
 def cell_text(value, column: Column, decimals: int | None = None) -> str:
-    """A value as the table prints it (``decimals`` overrides the column's)."""
+    """A value as the table prints it (``decimals`` overrides the column's), negative
+    numbers with a true minus sign (−0.9, not -0.9)."""
+    return true_minus(_cell_text(value, column, decimals))
+
+
+def _cell_text(value, column: Column, decimals: int | None = None) -> str:
     places = decimals if decimals is not None else column.decimals
     if _missing(value) or (isinstance(value, str) and value.strip() in {"", "nan", "None"}):
         return MISSING

@@ -77,7 +77,7 @@ def growth_vs_doubling(level: float, growth_pct: float, ratio: float, what: str)
         f"2020 {growth_pct:g}% vs 2016-2019 average at most {early:.1f}% a year", verdict,
         f"Nearly doubling since 2015 with {growth_pct:g}% in 2020 leaves at most {early:.1f}% a "
         f"year for 2016-2019: {what} "
-        + ("picked up a little in 2020, a year of credit easing." if verdict == CONSISTENT else
+        + ("picked up a little in 2020." if verdict == CONSISTENT else
            "would have accelerated sharply in 2020."))  # fmt: skip
 
 
@@ -178,8 +178,10 @@ def checks(v: Value, d: Derived, x: Fact) -> list[Check]:
                 "since 2015", (level, growth, ratio, d(f"{what}_growth_2016_2019").id),
                 f"[{level} / (1 + {growth}/100) / ({level} / {ratio})]^(1/4) − 1",
                 f"2020 within {STEP_UP_PP:g} points of the 2016-2019 average",
-                "2020 was a year of credit easing: a step-up of a few points needs no "
-                "explanation; a larger one would put the 2020 rate or the doubling in doubt",
+                ("2020 was a year of credit easing: a step-up of a few points needs no "
+                 "explanation; a larger one would put the 2020 rate or the doubling in doubt")
+                if what == "deposits" else "As for deposits: a step-up of a few points "
+                "is ordinary in 2020; a larger one would put the 2020 rate or the doubling in doubt",
                 growth_vs_doubling(v(level), v(growth), v(ratio), what))
           for what, level, growth, ratio in [("deposits", "F0007", "F0008", "F0158"),
                                              ("loans", "F0009", "F0010", "F0159")]],
