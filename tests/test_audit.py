@@ -67,7 +67,7 @@ def test_report_checks_have_the_hand_computed_verdicts(checks):
         "three_beats_2021_targets": "approximate",  # industrial value added 7 = Henan's 7
         "grain_yield": "consistent",  # 745,000 t / 162.22万亩 = 459 kg vs 6356 / 15 = 424
         "people_away": "consistent",  # 93.7 - 74.64 = 19.1 <= 29.2
-        "three_beats_2020": "cannot check",
+        "three_beats_2020": "tension",  # investment 1.8 < China 2.7, Henan 4.3; rest above
         "livelihood_share": "cannot check",
         "project_classes_2020": "consistent",  # 3+3+5+7 = 18 <= 36
         "poverty_household_size": "consistent",  # 83358/26238 = 3.18
@@ -192,3 +192,18 @@ def test_every_corner_bracket_quote_in_chapter_9_is_in_the_seed(book):
     assert len(quotes) > 20, "chapter 9 quotes the report less than expected"
     missing = [q for q in quotes for piece in q.split("…") if piece.strip() not in seed]
     assert not missing, f"quotes not in the seed: {missing}"
+
+
+def test_targets_above_henan_count_is_chapter_6s_less_the_cpi_ceiling(checks):
+    """One comparison set: chapter 6 and the preface count targets above Henan's over the
+    seven indicators both set (CPI included); the audit drops the CPI ceiling (3 = 3) and
+    names GDP against China apart. By hand: GDP 8>7, investment 7>6, retail 10>9, revenue
+    7>5, urbanization 1.5>1.3 above; industrial value added 7=7, CPI 3=3 equal."""
+    from analysis.compute import cascade
+
+    wide = cascade.side_by_side(cascade.cascade_2021(), "Henan")
+    above = int((wide["Minquan"] > wide["Henan"]).sum())
+    assert (above, len(wide)) == (5, 7)
+    explanation = checks.loc["three_beats_2021_targets", "explanation"]
+    assert f"above Henan's on {above} of {len(wide) - 1}" in explanation
+    assert "above China's on 1 of 1" in explanation

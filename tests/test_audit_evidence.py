@@ -83,6 +83,31 @@ def test_three_beats_in_real_terms():
     assert out.three_beats_real(220.0, 275.5, CPI_2017_2020, FASTEST).verdict == "inconsistent"
 
 
+def test_three_beats_in_2020():
+    # chapter 2's benchmarks, typed from the sources: investment 1.8 vs China 2.7 and
+    # Henan (1.044^2 / 1.045 − 1 = 4.3); revenue 4 vs −0.9; tax 3.3 vs −2.3; loans 15.6 vs 12.8
+    pairs = [("Investment", 1.8, "China", 2.7), ("Investment", 1.8, "Henan", 4.3),
+             ("Revenue", 4.0, "China", -0.9), ("Tax", 3.3, "China", -2.3),
+             ("Loans", 15.6, "China", 12.8)]  # fmt: skip
+    found = out.three_beats_year(pairs)
+    assert found.verdict == "tension"
+    assert "investment (1.8% against China's 2.7% and Henan's 4.3%)" in found.explanation
+    faster = [("Investment", 4.4, who, r) if name == "Investment" else (name, o, who, r)
+              for name, o, who, r in pairs]  # fmt: skip
+    assert out.three_beats_year(faster).verdict == "consistent"  # 4.4 > 4.3 and 2.7
+    level = [("Investment", 4.3, "Henan", 4.3001), ("Loans", 15.6, "China", 12.8)]
+    assert out.three_beats_year(level).verdict == "consistent"  # equal at one decimal
+    slower = [(name, -5.0, who, r) for name, _, who, r in pairs]
+    assert out.three_beats_year(slower).verdict == "inconsistent"
+
+
+def test_the_2020_check_runs_on_the_report_and_flips():
+    frame = lookup.figures().reset_index(drop=True)
+    assert audit.run(frame).set_index("check").loc["three_beats_2020", "verdict"] == "tension"
+    frame.loc[frame["id"] == "F0002", "value"] = 5.0  # investment above China and Henan
+    assert audit.run(frame).set_index("check").loc["three_beats_2020", "verdict"] == "consistent"
+
+
 def test_three_beats_for_income():
     # China 32,189 / 21,966 = 1.4654: +46.5% against Minquan's +56%
     assert out.three_beats_income(56, 21966, 32189, "China").verdict == "consistent"
@@ -121,5 +146,5 @@ def test_every_decided_evidence_check_has_a_perturbation_test():
     tested = {"key_projects_vs_gdp", "key_projects_one_year", "three_beats_real",
               "grain_floor", "livelihood_five_year", "deposits_doubling", "loans_doubling",
               "enterprise_loans", "income_rural_vs_all", "three_beats_income",
-              "three_beats_2021_targets", "grain_yield", "people_away"}  # fmt: skip
+              "three_beats_2021_targets", "grain_yield", "people_away", "three_beats_2020"}  # fmt: skip
     assert set(decided["check"]) == tested

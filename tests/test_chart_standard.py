@@ -107,8 +107,9 @@ def cases():
 
 def test_every_chapter_with_charts_is_found():
     # 18 since the referee's round 1: chapter 2's deposits-and-loans slope chart repeated
-    # Table 4, and chapter 4's two wholes are a small table (two numbers a whole)
-    assert len(FIGURES) >= 18, sorted(FIGURES)
+    # Table 4, and chapter 4's two wholes are a small table (two numbers a whole); 17 since
+    # round 3: chapter 2's two electricity intervals are a sentence (fewer than four values)
+    assert len(FIGURES) >= 17, sorted(FIGURES)
     assert "fig-glance-growth" in FIGURES
 
 

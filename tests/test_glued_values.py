@@ -156,3 +156,18 @@ def test_audit_chapter_reports_no_unexplained_inconsistency(book):
         for k in ("n_consistent", "n_approximate", "n_tension", "n_inconsistent", "n_cannot_check")
     )
     assert glued["n_bookkeeping"] == glued["n_bookkeeping_consistent"]
+
+
+def test_preface_and_audit_chapter_give_the_same_verdict_counts(book):
+    """Preface item 4 and chapter 9 count the evidence checks by verdict alike, and both
+    equal the audit's own summary (tension 4 by hand: key projects ×2, 「三超」 ×2)."""
+    from analysis.compute import audit
+
+    checks = audit.run()
+    expected = audit.summary(checks)
+    assert expected["tension"] == 4
+    preface, chapter = _glued(book, "preface"), _glued(book, "09-consistency-audit")
+    for verdict, n in expected.items():
+        key = f"n_{verdict.replace(' ', '_')}"
+        assert preface[key] == chapter[key] == n, key
+    assert preface["n_evidence"] == chapter["n_evidence"] == sum(expected.values())

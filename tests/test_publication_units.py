@@ -211,3 +211,13 @@ def test_a_page_keeps_one_font_face_however_often_the_build_passes_over_it(tmp_p
     assert text.count(f'<script id="{webfont.FACE_ID}-preload">') == 1
     assert text.count(f'<style id="{webfont.FACE_ID}">') == 1
     assert text.index("<meta charset") < 1024
+
+
+def test_a_short_chinese_quote_in_a_table_is_kept_on_one_line():
+    """Table 9.3: 「将近翻了一番」 must not break mid-word; long quotes may wrap."""
+    from analysis.charts import tables
+
+    short = tables._inline_code("deposits against 「将近翻了一番」 since 2015")
+    assert '<span class="nobr">「将近翻了一番」</span>' in short
+    long = "「主要经济指标增速连续多年实现超全国、全省、全市」"
+    assert "nobr" not in tables._inline_code(long)

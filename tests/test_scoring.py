@@ -104,6 +104,10 @@ def test_benchmarks_by_hand(scored):
     # Henan's urbanization rose 1.02 points against 1.3左右: missed even with the tolerance
     urb = scored.loc["F0407"]
     assert (urb["henan_outcome"], urb["henan_verdict"]) == (1.02, "missed")
+    # China's 2021 outcomes found in round 3 (C210, C211); no national target, so no verdict
+    assert urb["china_outcome"] == 0.83  # 「比2020年末提高0.83个百分点」
+    assert scored.loc["F0404", "china_outcome"] == 12.5
+    assert "C211" in urb["china_ids"] and "C210" in scored.loc["F0404", "china_ids"]
     # a level without its own target gets no verdict
     assert scored.loc["F0402", "china_verdict"] == "" or pd.isna(
         scored.loc["F0402", "china_verdict"]

@@ -137,14 +137,16 @@ def waterfall(steps: Sequence[tuple[str, Record]], total_label: str, total: Reco
 
 def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt: str = "{:,.1f}",
                    cite: Iterable[Record] = (), colours: Sequence[str] | None = None,
-                   min_share: float = 0.12, legend_cols: int = 4):  # fmt: skip
+                   min_share: float = 0.12, legend_cols: int = 4,
+                   legend_title: str | None = None):  # fmt: skip
     """Horizontal stacked bars: each whole split into named parts.
 
     rows: columns whole (bar label), part, and record (or value, for numbers
     computed from records, which then go in ``cite``); parts stack in row order.
     ``colours`` (one per part, in order) suit ordered parts such as size classes: a
     sequence from dark to light; parts of at least ``min_share`` of their whole carry
-    their value inside.
+    their value inside (``min_share=0``: every non-empty part); ``legend_title`` names
+    what the parts are.
     """
     if "record" in rows:
         rows = style.with_values(rows)
@@ -162,7 +164,7 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
         for row in sub.itertuples():
             ax.barh(yi, row.value, left=left, color=colours[row.part], height=0.55,
                     label=row.part)  # fmt: skip
-            if row.value / total > min_share:
+            if row.value > 0 and row.value / total > min_share:
                 ax.text(left + row.value / 2, yi, fmt.format(row.value), ha="center",
                         va="center", fontsize=9, color="white" if colours[row.part] in dark
                         else "black", gid="inside-label")  # fmt: skip
@@ -176,7 +178,8 @@ def stacked_shares(rows: pd.DataFrame, unit: str = "亿元", note: str = "", fmt
     order = [k for j in range(ncols) for k in range(j, len(unique), ncols)]
     names = [list(unique)[k] for k in order]
     ax.legend([unique[n] for n in names], names, loc="lower left", bbox_to_anchor=(0, 1.0),
-              ncols=ncols)  # fmt: skip
+              ncols=ncols, title=legend_title, alignment="left", handlelength=1.2,
+              columnspacing=1.0)  # fmt: skip
     ax.set_yticks(y, wholes)
     ax.set_xlabel(unit)
     ax.set_xlim(0, rows.groupby("whole")["value"].sum().max() * 1.12)

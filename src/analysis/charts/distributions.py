@@ -22,12 +22,18 @@ def escalation(panel: pd.DataFrame, minquan_over: dict[str, float], records: Ite
     computed from (Minquan's target and the targets above it)."""
     fig, ax = style.figure(height=3.9)
     bins = np.arange(-4, 12.5, 0.5) - 0.25
-    ax.hist(panel["escalation_pp"].clip(-4, 12), bins=bins, color=style.SERIES[0], alpha=0.8)
+    counts, _, _ = ax.hist(panel["escalation_pp"].clip(-4, 12), bins=bins,
+                           color=style.SERIES[0], zorder=2)  # fmt: skip
+    top = float(counts.max())
     mean = panel["escalation_pp"].mean()
     ax.axvline(mean, color="#333333", linewidth=1.2, label=f"Prefectures' mean, {mean:.1f}")
+    # Minquan's margins fall on the tallest bars: drawn behind them (visible above each
+    # bar) and marked by a triangle over the tallest bar, so no bar is hidden
     for k, (label, value) in enumerate(minquan_over.items()):
-        ax.axvline(value, color=style.ACCENT, linewidth=1.8,
+        ax.axvline(value, color=style.ACCENT, linewidth=1.4, zorder=1,
                    linestyle=MARGIN_STYLES[k % len(MARGIN_STYLES)], label=f"{label}, {value:g}")  # fmt: skip
+        ax.plot([value], [top * 1.06], marker="v", color=style.ACCENT, markersize=7, zorder=3)
+    ax.set_ylim(0, top * 1.12)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(minquan_over) + 1,
               handlelength=2.2, columnspacing=1.2, borderaxespad=0.2)  # fmt: skip
     ax.set_xlabel("GDP growth target minus the target of the level above, percentage points")

@@ -89,7 +89,11 @@ def _cell_text(value, column: Column, decimals: int | None = None) -> str:
 CODE = re.compile(r"`([^`]+)`")  # `value`: a name in the data, shown as code, never a backtick
 
 
+SHORT_QUOTE = re.compile(r"「[^」]{1,12}」")  # a short Chinese quote: never broken mid-word
+
+
 def _inline_code(escaped: str) -> str:
+    escaped = SHORT_QUOTE.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', escaped)
     return CODE.sub(r"<code>\1</code>", escaped)
 
 

@@ -29,11 +29,18 @@ from .audit_rules import (
 # Statements that count the same set in other words: one centre per township,
 # one clinic per village. Repeats under the *same* indicator are found
 # automatically (repeated_figures); these pairs need a reader to link them.
+# (count, the same count in other words, what, why the two should be equal)
 LINKED = [
-    ("F0015", "F0151", "townships (subdistricts) and their governance centres, all built"),
-    ("F0016", "F0138", "administrative villages and village clinics under integrated management"),
-    ("F0016", "F0442", "administrative villages and those given cultural equipment in 2021"),
-]
+    ("F0015", "F0151", "townships (subdistricts) and their governance centres, all built",
+     "One governance centre per township or subdistrict, and 「全部建成」 says every one was "
+     "built, so the two counts should match."),
+    ("F0016", "F0138", "administrative villages and village clinics under integrated management",
+     "Village clinics (村卫生室) are planned one to an administrative village, and the "
+     "integrated management covers 「全县」 clinics, so the two counts should match."),
+    ("F0016", "F0442", "administrative villages and those given cultural equipment in 2021",
+     "The 2021 task names 「全县529个行政村」, every village of the county, so the number "
+     "equipped should be the number of villages."),
+]  # fmt: skip
 # Whole and size classes (largest threshold first) of newly started (2020) and
 # newly attracted (2021 target) projects of 5000万元 or more.
 PROJECT_CLASSES = [
@@ -184,12 +191,11 @@ def checks(figs: pd.DataFrame, d: Callable[[str], Record]) -> list[Check]:
                 " = ".join(fmt(x) for x in values), equal_values(values),
                 f"The same {label.lower()} figure appears in the sections "
                 f"{_titles(group['section'])}.")))  # fmt: skip
-    for a, b, what in LINKED:
+    for a, b, what, why in LINKED:
         if a in figs.index and b in figs.index:
             values = [v(a), v(b)]
             rows.append(_check(
                 "linked", f"Same count in other words: {what}", [a, b], "equal values",
-                "identical", "one per township or village", Finding(
-                    " = ".join(fmt(x) for x in values), equal_values(values),
-                    "One per township or village, so the two counts should match.")))  # fmt: skip
+                "identical", why.split(",")[0].lower(), Finding(
+                    " = ".join(fmt(x) for x in values), equal_values(values), why)))  # fmt: skip
     return rows

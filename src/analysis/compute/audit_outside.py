@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable
 
 from ..records.record import Record
+from . import benchmarks
 from .audit_rules import (
     APPROXIMATE,
     CANNOT_CHECK,
@@ -91,15 +92,51 @@ def three_beats_income(own_pct: float, start: float, end: float, other: str) -> 
                       "slower, so 「三超」 cannot hold for income."))  # fmt: skip
 
 
+def three_beats_year(pairs: list[tuple[str, float, str, float]]) -> Finding:
+    """「三超」 in one year: (indicator, own growth %, comparator, its growth %) for every
+    indicator the report states with a comparator found. Consistent if Minquan is at or
+    above every comparator (one decimal, as the sources round); tension if it is below on
+    some: the claim then holds only if that year is not among the 「连续多年」 or those
+    indicators are not among the 「主要经济指标」; inconsistent if below on all."""
+    sides = [(name, own, who, theirs, benchmarks.compare(own, theirs))
+             for name, own, who, theirs in pairs]  # fmt: skip
+    below = [s for s in sides if s[4] == "below"]
+    above = sorted({s[0] for s in sides} - {s[0] for s in below})
+    verdict = (CONSISTENT if not below else INCONSISTENT if len(below) == len(sides)
+               else TENSION)  # fmt: skip
+    by_name: dict[str, list[str]] = {}
+    for name, own, who, theirs, _ in below:
+        by_name.setdefault(f"{name.lower()} ({own:.1f}%", []).append(f"{who}'s {theirs:.1f}%")
+    shortfalls = "; ".join(f"{k} against {' and '.join(w)})" for k, w in by_name.items())
+    computed = (f"at or above on {len(sides) - len(below)} of {len(sides)} comparisons"
+                + (f"; below: {shortfalls}" if below else ""))  # fmt: skip
+    if verdict == CONSISTENT:
+        tail = "Minquan grew at least as fast as every comparator found."
+    elif verdict == TENSION:
+        tail = (f"Minquan grew faster on {'; '.join(a.lower() for a in above)} but slower on "
+                f"{shortfalls}: the claim holds only if 2020 is not among the 「连续多年」 or "
+                "those indicators are not among the 「主要经济指标」.")  # fmt: skip
+    else:
+        tail = "Minquan grew slower than every comparator found."
+    return Finding(computed, verdict, tail)
+
+
 def targets_above(pairs: list[tuple[str, float, float]]) -> Finding:
-    """(label, own target, comparator's target): 三超 as a plan needs own > other."""
+    """(label "<indicator> vs <comparator>", own target, comparator's target): 三超 as a
+    plan needs own > other. Counted by comparator, so "above Henan's on 5 of 6" uses the
+    indicators chapter 6 compares with Henan, less the CPI ceiling (no growth target)."""
     below = [label for label, own, other in pairs if own < other]
     level = [label for label, own, other in pairs if own == other]
     verdict = INCONSISTENT if below else (APPROXIMATE if level else CONSISTENT)
     text = "; ".join(f"{label} {own:g} vs {other:g}" for label, own, other in pairs)
-    above = len(pairs) - len(below) - len(level)
+    counts: dict[str, list[int]] = {}
+    for label, own, other in pairs:
+        tally = counts.setdefault(label.rsplit(" vs ", 1)[-1], [0, 0])
+        tally[0] += own > other
+        tally[1] += 1
+    above = "; ".join(f"above {who}'s on {n} of {m}" for who, (n, m) in counts.items())
     return Finding(text, verdict,
-                   f"{above} of {len(pairs)} targets are set above the comparator's"
+                   f"Targets set {above} (consumer prices, a ceiling, left out)"
                    + (f"; below: {', '.join(below)}." if below else
                       f"; equal: {', '.join(level)}, so 「超」 is not planned there." if level
                       else ", so the plan is coherent with its 「三超」 goal."))  # fmt: skip
@@ -148,8 +185,31 @@ def comparators(x: Fact) -> list[Record]:
     ]  # Henan 1.3 (X126); Shangqiu not found
 
 
-def checks(v: Value, d: Derived, x: Fact) -> tuple[Check, list[Check]]:
-    """The 「三超」 real-growth check (a tension, listed with the strongest) and the rest."""
+def year_2020(v: Value) -> Check:
+    """「三超」 in 2020: chapter 2's benchmarks (``benchmarks.GROWTH_2020``) against the
+    report's stated growth rates (``v``, so a test can feed in another number)."""
+    pairs, ids = [], []
+    for name, _, fid, china, henan in benchmarks.comparators_2020():
+        for who, record in (("China", china), ("Henan", henan)):
+            if fid and record is not None:
+                pairs.append((name, v(fid), who, record.value))
+                ids += [fid, record.id]
+    return Check(
+        EVIDENCE, "three_beats_2020", "「三超」 in 2020: the growth rates the report states "
+        "against China's and Henan's (chapter 2's benchmarks)", tuple(ids),
+        "own growth against each comparator's, one decimal",
+        "at or above every comparator; below on some is a tension",
+        "「三超」 means above all three levels; the sources round to one decimal, so equal at "
+        "one decimal is not below. China's revenue is local governments' own (地方本级); "
+        "Henan's investment growth is implied from its two-year average (approximate)",
+        three_beats_year(pairs),
+        "Minquan's 2020 real GDP growth (not stated in the report) and Shangqiu's 2020 growth "
+        "rates (not found); Henan's 2020 revenue, tax and loan growth (not found).")  # fmt: skip
+
+
+def checks(v: Value, d: Derived, x: Fact) -> tuple[list[Check], list[Check]]:
+    """The 「三超」 checks of growth (2017-2020 in real terms, 2020 against chapter 2's
+    benchmarks; listed with the strongest tensions) and the rest."""
     gdp16 = x("Minquan", "GDP", "realized", "2016")
     cpi = [x("China", "CPI increase", "realized", str(y)) for y in range(2017, 2021)]
     fast = comparators(x)
@@ -165,7 +225,9 @@ def checks(v: Value, d: Derived, x: Fact) -> tuple[Check, list[Check]]:
         "consistent if the CPI-deflated rise covers it; tension if only the nominal rise does",
         "CPI is not a GDP deflator, so a shortfall after deflating by it is not a contradiction; "
         "the 2016 level predates the 2018 census revision, which raised later levels, so the "
-        "measured rise is if anything too high",
+        "measured rise is if anything too high. Two caveats: 「连续多年」 need not mean all four "
+        "years, and 「主要经济指标」 are not GDP alone, so a GDP shortfall over four years "
+        "strains the claim without refuting it",
         three_beats_real(gdp16.value, v("F0001"), [r.value for r in cpi],
                          [(f"{r.label.split(':')[0]} {r.period} ({r.value:g}%)", r.value)
                           for r in fast]),
@@ -248,4 +310,4 @@ def checks(v: Value, d: Derived, x: Fact) -> tuple[Check, list[Check]]:
               "The county's debt balance and its comprehensive fiscal resources (债务率), "
               "from the final accounts (决算)."),
     ]  # fmt: skip
-    return real, rest
+    return [real, year_2020(v)], rest

@@ -118,25 +118,41 @@ def compare(own: float | None, other: float | None) -> str:
     return "above" if own > other else "below" if own < other else "equal"
 
 
+HENAN_FAI = "henan_fai_growth_2020_implied"  # a derived value, not a fact
+# The report's 2020 growth indicators and their comparators: (indicator, Chinese name,
+# Minquan's figure id or None, key of China's fact or None, key of Henan's fact, HENAN_FAI
+# or None). One list for chapter 2's table and the audit's 「三超」 check of 2020.
+GROWTH_2020 = [
+    ("GDP, real", "生产总值", None, "gdp_growth", "henan_gdp_growth"),
+    ("Fixed-asset investment", "固定资产投资", "F0002", "fai", HENAN_FAI),
+    ("Retail sales of consumer goods", "社会消费品零售总额", None, "retail", None),
+    ("General public budget revenue", "一般公共预算收入", "F0004", "local_revenue_growth", None),
+    ("Tax revenue", "税收收入", "F0006", "tax_growth", None),
+    ("Loans, year end", "各项贷款余额", "F0010", "loans_growth", None),
+    ("Deposits, year end", "各项存款余额", "F0008", None, None),
+]  # fmt: skip
+
+
+def comparators_2020() -> list[tuple[str, str, str | None, Record | None, Record | None]]:
+    """GROWTH_2020 with China's and Henan's records in place of their keys."""
+    x = facts()
+
+    def henan(key: str | None) -> Record | None:
+        return None if key is None else lookup.derived(key) if key == HENAN_FAI else x[key]
+
+    return [(name, zh, fid, x[china] if china else None, henan(hn))
+            for name, zh, fid, china, hn in GROWTH_2020]  # fmt: skip
+
+
 def growth_2020() -> pd.DataFrame:
     """The report's 2020 growth indicators beside China's and Henan's, with the verdict of
     「三超」 against each level (None where a rate was not stated or not found)."""
-    f, x = lookup.figure, facts()
-    henan_fai = lookup.derived("henan_fai_growth_2020_implied")
-    rows = [
-        ("GDP, real", "生产总值", None, x["gdp_growth"], x["henan_gdp_growth"]),
-        ("Fixed-asset investment", "固定资产投资", f("F0002"), x["fai"], henan_fai),
-        ("Retail sales of consumer goods", "社会消费品零售总额", None, x["retail"], None),
-        ("General public budget revenue", "一般公共预算收入", f("F0004"),
-         x["local_revenue_growth"], None),
-        ("Tax revenue", "税收收入", f("F0006"), x["tax_growth"], None),
-        ("Loans, year end", "各项贷款余额", f("F0010"), x["loans_growth"], None),
-        ("Deposits, year end", "各项存款余额", f("F0008"), None, None),
-    ]  # fmt: skip
 
     def value(r: Record | None) -> float | None:
         return None if r is None else r.value
 
+    rows = [(name, zh, lookup.figure(fid) if fid else None, china, henan)
+            for name, zh, fid, china, henan in comparators_2020()]  # fmt: skip
     return pd.DataFrame(
         [
             dict(indicator=name, indicator_zh=zh, minquan=own, china=china, henan=henan,

@@ -127,9 +127,9 @@ def benchmark(jurisdiction: str, indicator: str, direction: str) -> dict:
                    "realized")  # fmt: skip
     value = outcome["value"] if outcome else float("nan")
     ids = [r["id"] for r in (target, outcome) if r]
-    if indicator == "urbanization rate change" and jurisdiction == "Henan":
+    level = _one(jurisdiction, context.URBANIZATION, "realized")
+    if indicator == "urbanization rate change" and level:
         # the change is stated in the excerpt of the level's row: 「比上年末提高1.02个百分点」
-        level = _one("Henan", context.URBANIZATION, "realized")
         value = _change_in(level)
         ids.append(level["id"])
     result = {"target": target["value"] if target else float("nan"), "outcome": value,
