@@ -221,3 +221,11 @@ def test_a_short_chinese_quote_in_a_table_is_kept_on_one_line():
     assert '<span class="nobr">「将近翻了一番」</span>' in short
     long = "「主要经济指标增速连续多年实现超全国、全省、全市」"
     assert "nobr" not in tables._inline_code(long)
+
+
+def test_outside_facts_on_the_records_page_print_negatives_with_a_true_minus():
+    # China's 2020 retail sales fell 3.9% (C014): typeset as −3.9, never with a hyphen
+    soup = BeautifulSoup(records_page.context_html(), "html.parser")
+    row = soup.find(id="C014") or soup.find(id="rec-C014")
+    value = row.find_parent("tr").get_text(" ") if row.name != "tr" else row.get_text(" ")
+    assert "\u22123.9" in value and "-3.9" not in value

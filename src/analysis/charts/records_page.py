@@ -43,7 +43,7 @@ def _number(value) -> str:
 
 def _value(value, unit: str, hedge: str = "") -> str:
     """'11.3 亿元', '8 % 左右': the value as the report writes it, with unit and hedge."""
-    number = _number(value)
+    number = numbers.true_minus(_number(value))
     return " ".join(part for part in (number, unit if number else "", hedge) if part)
 
 
