@@ -222,3 +222,4 @@ def test_the_preface_chances_are_recomputed_from_the_parts():
                                      uncertainty.differential_model(data))  # fmt: skip
     imf_doubled = float((county[2035] >= 551 - 1e-6).mean())
     assert got["conditional_doubled_low"] <= imf_doubled < got["conditional_doubled"] - 0.3
+    assert got["conditional_doubled_imf"] == pytest.approx(imf_doubled, abs=1e-3)

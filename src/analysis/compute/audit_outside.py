@@ -115,7 +115,8 @@ def three_beats_year(pairs: list[tuple[str, float, str, float]]) -> Finding:
     elif verdict == TENSION:
         tail = (f"Minquan grew faster on {'; '.join(a.lower() for a in above)} but slower on "
                 f"{shortfalls}: the claim holds only if 2020 is not among the 「连续多年」 or "
-                "those indicators are not among the 「主要经济指标」.")  # fmt: skip
+                f"{'that indicator is' if len(by_name) == 1 else 'those indicators are'} "
+                "not among the 「主要经济指标」.")  # fmt: skip
     else:
         tail = "Minquan grew slower than every comparator found."
     return Finding(computed, verdict, tail)

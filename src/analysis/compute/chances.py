@@ -150,4 +150,6 @@ def central_chances() -> dict[str, float]:
         spread = [*c.margins[goal], *c.conditional_norms[goal]]
         out[f"conditional_{key}_low"] = float(min(spread))
         out[f"conditional_{key}_high"] = float(max(spread))
+    # the central margin if Henan's growth falls to the IMF's levels for China after 2025
+    out["conditional_doubled_imf"] = float(c.conditional_norms.loc[NORM_IMF, DOUBLED])
     return out
