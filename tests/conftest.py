@@ -85,6 +85,23 @@ def toc_pages(source: Path) -> list[str]:
     return names
 
 
+def glue_outputs(book: BookBuild, chapter: str) -> list[dict]:
+    """Glue outputs of a built chapter: from the executed notebook, or from the
+    <chapter>.glue.json file myst-nb writes beside it (display=False glues)."""
+    import json
+
+    folder = book.executed / "chapters"
+    outputs = []
+    notebook = folder / f"{chapter}.ipynb"
+    if notebook.exists():
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            outputs += cell.get("outputs", [])
+    side = folder / f"{chapter}.glue.json"
+    if side.exists():
+        outputs += list(json.loads(side.read_text(encoding="utf-8")).values())
+    return outputs
+
+
 def pytest_terminal_summary(terminalreporter):
     """Name every browser test that was skipped, under the reason, in one section."""
     by_reason: dict[str, list[str]] = {}

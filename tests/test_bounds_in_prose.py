@@ -9,7 +9,6 @@ numbers worked out by hand from the report; the book test reads every
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from analysis.base.web import RECORDS_MIME
 from analysis.charts import numbers, style
 from analysis.records import lookup
+from conftest import glue_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 GDP_CEILING = 100 * ((275.5 / 175.5) ** 0.2 - 1)  # 9.4382: 近百亿 read as a ceiling
@@ -93,17 +93,8 @@ SPEC = re.compile(r"\{glue:text\}`([A-Za-z0-9_]+)(?::([^`]*))?`")
 
 
 def _glued_bounds(book, chapter: str) -> dict[str, tuple[str, dict]]:
-    folder = book.executed / "chapters"
-    outputs = []
-    notebook = folder / f"{chapter}.ipynb"
-    if notebook.exists():
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            outputs += cell.get("outputs", [])
-    side = folder / f"{chapter}.glue.json"
-    if side.exists():
-        outputs += list(json.loads(side.read_text(encoding="utf-8")).values())
     found = {}
-    for output in outputs:
+    for output in glue_outputs(book, chapter):
         name = output.get("metadata", {}).get("scrapbook", {}).get("name")
         data = output.get("data", {})
         links = next((v for k, v in data.items() if k.endswith(RECORDS_MIME)), None)

@@ -6,31 +6,16 @@ analysis.compute.derive); the test reads the glue outputs of the executed notebo
 
 from __future__ import annotations
 
-import json
-
 import pytest
+
+from conftest import glue_outputs
 
 pytestmark = pytest.mark.book
 
 
-def _outputs(book, chapter: str) -> list[dict]:
-    """Glue outputs of a chapter: from the executed notebook, or from the
-    <chapter>.glue.json file myst-nb writes beside it (display=False glues)."""
-    folder = book.executed / "chapters"
-    outputs = []
-    notebook = folder / f"{chapter}.ipynb"
-    if notebook.exists():
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            outputs += cell.get("outputs", [])
-    side = folder / f"{chapter}.glue.json"
-    if side.exists():
-        outputs += list(json.loads(side.read_text(encoding="utf-8")).values())
-    return outputs
-
-
 def _glued(book, chapter: str) -> dict[str, float]:
     values: dict[str, float] = {}
-    for output in _outputs(book, chapter):
+    for output in glue_outputs(book, chapter):
         name = output.get("metadata", {}).get("scrapbook", {}).get("name")
         data = output.get("data", {})
         text = data.get("text/plain")
